@@ -1,0 +1,104 @@
+"""cattrs converters between the JSON data files and the records, in both directions.
+
+Structuring is strict: cattrs by default turns ``5`` into ``"5"`` for a ``str`` field and a
+string into a tuple of its characters; in a data file either is a mistake to report, not fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from typing import Any, get_args, get_origin
+
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn
+
+from ._models import PartialDate, Source
+
+__all__ = ["describe_error", "structure_converter", "structure_source", "unstructure_converter"]
+
+
+def _strict(kind: type) -> Callable[[object, type], Any]:
+    def structure(value: object, _type: type) -> object:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    return get_origin(type_) is tuple and get_args(type_)[1:] == (Ellipsis,)
+
+
+def _structure_date(value: object, _type: type) -> datetime.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__} {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+def _structure_partial_date(value: object, _type: type) -> PartialDate:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__} {value!r}")
+    return PartialDate.from_iso(value)
+
+
+def structure_converter(sources: Mapping[str, Source]) -> cattrs.Converter:
+    """A converter that reads records, resolving source ids against ``sources``."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for kind in (str, int, bool):
+        converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
+
+    def tuple_factory(type_: Any, conv: cattrs.Converter) -> Callable[[object, type], Any]:
+        items = homogenous_tuple_structure_factory(type_, conv)
+
+        def structure(value: object, t: type) -> object:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a JSON array, got {type(value).__name__} {value!r}")
+            return items(value, t)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    def resolve_source(value: object, _type: type) -> Source:
+        if not isinstance(value, str):
+            raise TypeError(f"expected a source id, got {type(value).__name__} {value!r}")
+        try:
+            return sources[value]
+        except KeyError:
+            raise ValueError(f"unknown source id {value!r} (not in sources.json)") from None
+
+    converter.register_structure_hook(Source, resolve_source)
+    return converter
+
+
+def structure_source(converter: cattrs.Converter) -> Callable[[object, type], Source]:
+    """Structure a full source object (``converter`` resolves nested sources by id instead)."""
+    return make_dict_structure_fn(Source, converter, _cattrs_forbid_extra_keys=True)
+
+
+def describe_error(error: Exception, path: str) -> str:
+    """One readable line per problem in ``error``, each ending with where it is."""
+    return "; ".join(cattrs.transform_error(error, path=path, format_exception=_format))
+
+
+def _format(error: BaseException, _type: Any) -> str:
+    if isinstance(error, ForbiddenExtraKeysError):
+        return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
+    if isinstance(error, KeyError):
+        return "required field missing"
+    return str(error)
+
+
+def unstructure_converter() -> cattrs.Converter:
+    """A converter that writes records as JSON-ready values, sources as their ids."""
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(Source, lambda source: source.id)
+    return converter

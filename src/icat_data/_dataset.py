@@ -1,0 +1,140 @@
+"""The loaded dataset: the records plus the indexes every query uses, built once."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Mapping
+
+import attrs
+
+from ._models import (
+    Brief,
+    ChairTerm,
+    Coverage,
+    Event,
+    FrozenMap,
+    Manifest,
+    Organization,
+    ReportedCount,
+    Source,
+)
+
+__all__ = ["Dataset", "fold"]
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: case, accents, spaces and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+@attrs.frozen
+class Dataset:
+    """Every record of one data edition, with lookup indexes."""
+
+    sources: tuple[Source, ...]
+    organizations: tuple[Organization, ...]
+    chair_terms: tuple[ChairTerm, ...]
+    briefs: tuple[Brief, ...]
+    events: tuple[Event, ...]
+    coverage: Coverage
+    manifest: Manifest
+    by_id: Mapping[str, Organization]
+    by_name: Mapping[str, Organization]
+    chairs_by_year: Mapping[int, ChairTerm]
+    briefs_by_number: Mapping[int, Brief]
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        sources: tuple[Source, ...],
+        organizations: tuple[Organization, ...],
+        chair_terms: tuple[ChairTerm, ...],
+        briefs: tuple[Brief, ...],
+        events: tuple[Event, ...],
+        as_of: datetime.date,
+        known_gaps: tuple[str, ...],
+        reported_counts: tuple[ReportedCount, ...],
+        manifest: Manifest,
+    ) -> Dataset:
+        """Index validated records; the caller has checked ids and references."""
+        organizations = tuple(sorted(organizations, key=lambda o: o.id))
+        chair_terms = tuple(sorted(chair_terms, key=lambda t: t.year))
+        briefs = tuple(sorted(briefs, key=_brief_order))
+        events = tuple(sorted(events, key=lambda e: (e.date, e.last_day, e.id)))
+        by_name = {fold(name): org for org in organizations for name in org.names()}
+        coverage = Coverage(
+            chair_years=tuple(t.year for t in chair_terms),
+            as_of=as_of,
+            gaps=known_gaps
+            + _count_gaps(organizations, reported_counts)
+            + _attested_gaps(organizations),
+            reported_counts=tuple(sorted(reported_counts, key=lambda c: c.date)),
+        )
+        return cls(
+            sources=sources,
+            organizations=organizations,
+            chair_terms=chair_terms,
+            briefs=briefs,
+            events=events,
+            coverage=coverage,
+            manifest=manifest,
+            by_id=FrozenMap({o.id: o for o in organizations}),
+            by_name=FrozenMap(by_name),
+            chairs_by_year=FrozenMap({t.year: t for t in chair_terms}),
+            briefs_by_number=FrozenMap({b.number: b for b in briefs if b.number is not None}),
+        )
+
+    def holding(
+        self, role: str, first: datetime.date, last: datetime.date
+    ) -> tuple[Organization, ...]:
+        """The organizations that held ``role`` on any day from ``first`` to ``last``."""
+        return tuple(o for o in self.organizations if o.holds(role, first, last))
+
+
+def _brief_order(brief: Brief) -> tuple[datetime.date, int, str]:
+    published = brief.published.first_day if brief.published else datetime.date.max
+    return (published, brief.number or 0, brief.id)
+
+
+def _count_gaps(
+    organizations: tuple[Organization, ...], reported: tuple[ReportedCount, ...]
+) -> tuple[str, ...]:
+    gaps = []
+    for count in sorted(reported, key=lambda c: c.date):
+        first, last = count.date.first_day, count.date.last_day
+        for role, claimed in (("member", count.members), ("partner", count.partners)):
+            recorded = sum(o.holds(role, first, last) for o in organizations)
+            if claimed is not None and claimed > recorded:
+                gaps.append(
+                    f"{count.sources[0].publisher} reported {claimed} {role}s in {count.date}; "
+                    f"the data records {recorded} for that time"
+                )
+        if count.total is not None:
+            recorded = sum(
+                o.holds("member", first, last) or o.holds("partner", first, last)
+                for o in organizations
+            )
+            if count.total > recorded:
+                gaps.append(
+                    f"{count.sources[0].publisher} reported {count.total} organizations in "
+                    f"{count.date}; the data records {recorded} members and partners then"
+                )
+    return tuple(gaps)
+
+
+def _attested_gaps(organizations: tuple[Organization, ...]) -> tuple[str, ...]:
+    attested = sorted(
+        f"{o.acronym} ({m.role}, from {m.start})"
+        for o in organizations
+        for m in o.memberships
+        if m.start_attested_only
+    )
+    if not attested:
+        return ()
+    return (
+        "when these roles began is unknown; each is recorded from the earliest date a source "
+        "attests it, and is_member() answers False before that: " + ", ".join(attested),
+    )

@@ -1,0 +1,246 @@
+"""Reading the packaged JSON into a validated :class:`Dataset`, once, on first use.
+
+Files are read through ``importlib.resources`` so the data loads from a wheel, a zip file or a
+frozen application alike. Loading is lazy (``import icat_data`` reads nothing) and guarded by
+a lock, so the first use from many threads loads once and every thread sees the same records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ._dataset import Dataset, fold
+from ._models import (
+    Brief,
+    ChairTerm,
+    Event,
+    FrozenMap,
+    Manifest,
+    Organization,
+    ReportedCount,
+    Source,
+)
+from .errors import DataError
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["DATA_FILES", "Reader", "dataset", "load", "read_packaged"]
+
+#: The packaged data files, in the order they are read.
+DATA_FILES = (
+    "sources.json",
+    "organizations.json",
+    "chairs.json",
+    "briefs.json",
+    "events.json",
+    "edition.json",
+)
+MANIFEST_FILE = "manifest.json"
+
+Reader = Callable[[str], bytes]
+_T = TypeVar("_T")
+
+_lock = threading.Lock()
+_loaded: Dataset | None = None
+
+
+@attrs.frozen
+class _Edition:
+    data_version: str
+    as_of: datetime.date
+    known_gaps: tuple[str, ...]
+    reported_counts: tuple[ReportedCount, ...]
+
+
+@attrs.frozen
+class _ManifestFile:
+    data_version: str
+    files: dict[str, str]
+    counts: dict[str, int]
+
+
+def read_packaged(name: str) -> bytes:
+    """The bytes of one packaged data file."""
+    return files("icat_data").joinpath("data", name).read_bytes()
+
+
+def dataset() -> Dataset:
+    """The packaged dataset, loaded on first call and shared afterwards."""
+    global _loaded
+    loaded = _loaded
+    if loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = load(read_packaged)
+            loaded = _loaded
+    return loaded
+
+
+def load(read: Reader) -> Dataset:
+    """Read, structure and check every data file; raise :class:`DataError` on any fault."""
+    # cattrs is needed only here, so `import icat_data` does not pay for it.
+    from ._convert import structure_converter, structure_source
+
+    source_rows = _json_array(read, "sources.json")
+    bare = structure_converter({})
+    sources = _structure_each(source_rows, "sources.json", structure_source(bare), Source)
+    _unique(sources, "sources.json", "id", lambda s: s.id)
+    by_id = {s.id: s for s in sources}
+
+    converter = structure_converter(by_id)
+    organizations = _records(read, "organizations.json", converter, Organization)
+    chair_terms = _records(read, "chairs.json", converter, ChairTerm)
+    briefs = _records(read, "briefs.json", converter, Brief)
+    events = _records(read, "events.json", converter, Event)
+    edition = _one(read, "edition.json", converter, _Edition)
+    manifest_file = _one(read, MANIFEST_FILE, converter, _ManifestFile)
+
+    _check_organizations(organizations)
+    org_ids = {o.id for o in organizations}
+    _unique(chair_terms, "chairs.json", "year", lambda t: t.year)
+    _unique(briefs, "briefs.json", "id", lambda b: b.id)
+    _unique(
+        [b for b in briefs if b.number is not None], "briefs.json", "number", lambda b: b.number
+    )
+    _unique(events, "events.json", "id", lambda e: e.id)
+    for term in chair_terms:
+        _resolve(term.chairs, org_ids, "chairs.json", f"year {term.year}", "chairs")
+        _sourced(term.sources, "chairs.json", f"year {term.year}")
+    for brief in briefs:
+        _sourced(brief.sources, "briefs.json", f"id {brief.id!r}")
+    for event in events:
+        _resolve(event.organizations, org_ids, "events.json", f"id {event.id!r}", "organizations")
+        _sourced(event.sources, "events.json", f"id {event.id!r}")
+    for count in edition.reported_counts:
+        _sourced(count.sources, "edition.json", f"reported count of {count.date}")
+    if manifest_file.data_version != edition.data_version:
+        raise DataError(
+            f"{MANIFEST_FILE}: field 'data_version' is {manifest_file.data_version!r} but "
+            f"edition.json says {edition.data_version!r}; regenerate the manifest"
+        )
+
+    return Dataset.build(
+        sources=sources,
+        organizations=organizations,
+        chair_terms=chair_terms,
+        briefs=briefs,
+        events=events,
+        as_of=edition.as_of,
+        known_gaps=edition.known_gaps,
+        reported_counts=edition.reported_counts,
+        manifest=Manifest(
+            data_version=manifest_file.data_version,
+            files=FrozenMap(manifest_file.files),
+            counts=FrozenMap(manifest_file.counts),
+        ),
+    )
+
+
+def _parse(read: Reader, name: str) -> Any:
+    try:
+        raw = read(name)
+    except OSError as error:
+        raise DataError(f"{name}: cannot be read: {error}") from None
+    try:
+        return json.loads(raw)
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
+        raise DataError(f"{name}: not valid JSON: {error}") from None
+
+
+def _json_array(read: Reader, name: str) -> list[Any]:
+    rows = _parse(read, name)
+    if not isinstance(rows, list):
+        raise DataError(f"{name}: expected a JSON array of records, got {type(rows).__name__}")
+    return rows
+
+
+def _records(read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]) -> tuple[_T, ...]:
+    return _structure_each(_json_array(read, name), name, converter.structure, cls)
+
+
+def _one(read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]) -> _T:
+    from ._convert import describe_error
+
+    try:
+        return converter.structure(_parse(read, name), cls)
+    except Exception as error:
+        raise DataError(f"{name}: {describe_error(error, '$')}") from None
+
+
+def _structure_each(
+    rows: list[Any], name: str, structure: Callable[[Any, type[_T]], _T], cls: type[_T]
+) -> tuple[_T, ...]:
+    from ._convert import describe_error
+
+    records = []
+    for index, row in enumerate(rows):
+        try:
+            records.append(structure(row, cls))
+        except Exception as error:
+            # Any exception from a hook or validator is a fault in this one record.
+            raise DataError(
+                f"{name}: {_label(row, index)}: {describe_error(error, f'$[{index}]')}"
+            ) from None
+    return tuple(records)
+
+
+def _label(row: object, index: int) -> str:
+    if isinstance(row, dict):
+        for key in ("id", "year"):
+            if key in row:
+                return f"record {index} ({key} {row[key]!r})"
+    return f"record {index}"
+
+
+def _unique(records: Iterable[_T], name: str, field: str, key: Callable[[_T], object]) -> None:
+    repeated = [value for value, n in Counter(map(key, records)).items() if n > 1]
+    if repeated:
+        raise DataError(f"{name}: field {field!r} repeats {repeated[0]!r}; it must be unique")
+
+
+def _resolve(ids: Iterable[str], known: set[str], name: str, record: str, field: str) -> None:
+    for value in ids:
+        if value not in known:
+            raise DataError(
+                f"{name}: record {record}: field {field!r} names {value!r}, "
+                "which is no organization id in organizations.json"
+            )
+
+
+def _sourced(sources: tuple[Source, ...], name: str, record: str) -> None:
+    if not sources:
+        raise DataError(f"{name}: record {record}: field 'sources' is empty; cite a source")
+
+
+def _check_organizations(organizations: tuple[Organization, ...]) -> None:
+    name = "organizations.json"
+    _unique(organizations, name, "id", lambda o: o.id)
+    ids = {o.id for o in organizations}
+    owner: dict[str, str] = {}
+    for org in organizations:
+        record = f"id {org.id!r}"
+        _sourced(org.sources, name, record)
+        if not org.memberships:
+            raise DataError(f"{name}: record {record}: field 'memberships' is empty")
+        for membership in org.memberships:
+            _sourced(membership.sources, name, f"{record} ({membership.role} membership)")
+        if org.successor is not None:
+            _resolve([org.successor], ids, name, record, "successor")
+        for key in {fold(n) for n in org.names()}:
+            if not key:
+                raise DataError(f"{name}: record {record}: a name has no letters or digits")
+            other = owner.setdefault(key, org.id)
+            if other != org.id:
+                raise DataError(
+                    f"{name}: record {record}: a name or alias folds to {key!r}, "
+                    f"which already names {other!r}; names must pick out one organization"
+                )

@@ -1,0 +1,354 @@
+"""The record classes: frozen, slotted, hashable attrs classes compared by value.
+
+Records hold only tuples, frozensets and read-only mappings, so nothing a caller does to a
+record can change what any other caller sees.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Iterator, Mapping
+from typing import Final, Literal, TypeVar
+
+import attrs
+
+__all__ = [
+    "BRIEF_KINDS",
+    "EVENT_KINDS",
+    "ORGANIZATION_KINDS",
+    "ROLES",
+    "Brief",
+    "ChairTerm",
+    "Coverage",
+    "Event",
+    "FormerName",
+    "FrozenMap",
+    "Manifest",
+    "Membership",
+    "Organization",
+    "PartialDate",
+    "ReportedCount",
+    "Source",
+]
+
+Precision = Literal["year", "month", "day"]
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+#: Roles an organization can hold in ICAT.
+ROLES: Final = frozenset({"member", "partner", "coordinator", "working_group"})
+#: Kinds of organization, in the sense of their place in (or outside) the UN system.
+ORGANIZATION_KINDS: Final = frozenset(
+    {
+        "un_entity",
+        "specialized_agency",
+        "related_organization",
+        "regional_organization",
+        "international_organization",
+        "mandate_holder",
+    }
+)
+#: Kinds of publication.
+BRIEF_KINDS: Final = frozenset(
+    {
+        "issue_brief",
+        "policy_paper",
+        "report",
+        "toolkit",
+        "statement",
+        "factsheet",
+        "submission",
+    }
+)
+#: Kinds of event in the timeline.
+EVENT_KINDS: Final = frozenset(
+    {
+        "meeting",
+        "resolution",
+        "statement",
+        "publication",
+        "membership",
+        "briefing",
+        "chair",
+        "milestone",
+    }
+)
+
+_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _none_first(value: int | None) -> int:
+    # A coarser date sorts before a finer one in the same period: "2019" < "2019-01" < "2019-01-01".
+    return 0 if value is None else value
+
+
+def _check_partial_date(instance: PartialDate, _attribute: object, _value: object) -> None:
+    if not 1 <= instance.year <= 9999:
+        raise ValueError(f"year {instance.year} is outside 1..9999")
+    if instance.month is None:
+        if instance.day is not None:
+            raise ValueError("a day needs a month")
+        return
+    if not 1 <= instance.month <= 12:
+        raise ValueError(f"month {instance.month} is outside 1..12")
+    if instance.day is not None:
+        last = calendar.monthrange(instance.year, instance.month)[1]
+        if not 1 <= instance.day <= last:
+            raise ValueError(
+                f"day {instance.day} is outside 1..{last} for {instance.year}-{instance.month:02}"
+            )
+
+
+@attrs.frozen(order=True)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    ``str()`` gives ISO text at the known precision ("2019", "2019-05", "2019-05-02");
+    :meth:`from_iso` reads it back. Dates sort by time, a coarser one first within its period.
+    """
+
+    year: int = attrs.field(validator=_check_partial_date)
+    month: int | None = attrs.field(default=None, order=_none_first)
+    day: int | None = attrs.field(default=None, order=_none_first)
+
+    @classmethod
+    def from_iso(cls, text: str) -> PartialDate:
+        """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD"; anything else is a ``ValueError``."""
+        match = _ISO_PARTIAL.fullmatch(text)
+        if match is None:
+            raise ValueError(f"{text!r} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None  # the pattern requires it
+        return cls(year, month, day)
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        """A day-precision date."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: "year", "month" or "day"."""
+        if self.day is not None:
+            return "day"
+        return "year" if self.month is None else "month"
+
+    @property
+    def first_day(self) -> datetime.date:
+        """The first day the date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day the date can mean."""
+        if self.day is not None:
+            return self.first_day
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04}"
+        if self.month is not None:
+            text += f"-{self.month:02}"
+        if self.day is not None:
+            text += f"-{self.day:02}"
+        return text
+
+
+@attrs.frozen
+class Source:
+    """A public document a fact was read from."""
+
+    id: str
+    url: str
+    title: str
+    publisher: str
+    published: PartialDate | None
+    accessed: datetime.date
+
+
+@attrs.frozen
+class FormerName:
+    """A name an organization used until ``until`` (the first day it no longer applied)."""
+
+    name: str
+    acronym: str | None
+    until: PartialDate
+
+
+def _check_interval(instance: Membership, _attribute: object, _value: object) -> None:
+    if instance.end is not None and instance.end.last_day < instance.start.first_day:
+        raise ValueError(f"end {instance.end} is before start {instance.start}")
+
+
+@attrs.frozen
+class Membership:
+    """One role an organization held in ICAT over one interval.
+
+    The interval is closed at ``start`` and open at ``end`` (``None``: no end is recorded).
+    A start or end known only to the year or month covers that whole period. When
+    ``start_attested_only`` is true, ``start`` is the earliest date a source attests the role,
+    not the day it began.
+    """
+
+    role: str = attrs.field(validator=attrs.validators.in_(ROLES))
+    start: PartialDate = attrs.field(validator=_check_interval)
+    end: PartialDate | None
+    start_attested_only: bool
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+    def overlaps(self, first: datetime.date, last: datetime.date) -> bool:
+        """Whether the role held on any day from ``first`` to ``last`` (inclusive)."""
+        if self.start.first_day > last:
+            return False
+        if self.end is None:
+            return True
+        # A day-precision end is the first day without the role; a coarser one keeps the
+        # whole year or month inside.
+        if self.end.precision == "day":
+            return self.end.first_day > first
+        return self.end.last_day >= first
+
+
+@attrs.frozen
+class Organization:
+    """An organization that has been part of ICAT, with its dated roles and former names."""
+
+    id: str
+    acronym: str
+    name: str
+    kind: str = attrs.field(validator=attrs.validators.in_(ORGANIZATION_KINDS))
+    website: str | None
+    former_names: tuple[FormerName, ...]
+    aliases: tuple[str, ...]
+    memberships: tuple[Membership, ...]
+    sources: tuple[Source, ...]
+    #: id of the organization that took this one over, where it ceased to exist.
+    successor: str | None = None
+    note: str | None = None
+
+    def holds(self, role: str, first: datetime.date, last: datetime.date) -> bool:
+        """Whether the organization held ``role`` on any day from ``first`` to ``last``."""
+        return any(m.role == role and m.overlaps(first, last) for m in self.memberships)
+
+    def names(self) -> Iterator[str]:
+        """Every name it is known by: acronym, name, former names, aliases and id."""
+        yield self.acronym
+        yield self.name
+        for former in self.former_names:
+            if former.acronym is not None:
+                yield former.acronym
+            yield former.name
+        yield from self.aliases
+        yield self.id
+
+
+@attrs.frozen
+class ChairTerm:
+    """The organizations that chaired (or co-chaired) ICAT in ``year``, by id."""
+
+    year: int
+    chairs: tuple[str, ...]
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@attrs.frozen
+class Brief:
+    """An ICAT publication: a numbered issue brief or another paper, report or statement."""
+
+    id: str
+    kind: str = attrs.field(validator=attrs.validators.in_(BRIEF_KINDS))
+    number: int | None
+    title: str
+    published: PartialDate | None
+    topics: tuple[str, ...]
+    url: str | None
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+def _check_event_span(instance: Event, _attribute: object, _value: object) -> None:
+    if instance.end_date is not None and instance.end_date.last_day < instance.date.first_day:
+        raise ValueError(f"end_date {instance.end_date} is before date {instance.date}")
+
+
+@attrs.frozen
+class Event:
+    """A dated event in ICAT's history; ``end_date`` is set for events spanning several days."""
+
+    id: str
+    date: PartialDate = attrs.field(validator=_check_event_span)
+    end_date: PartialDate | None
+    title: str
+    kind: str = attrs.field(validator=attrs.validators.in_(EVENT_KINDS))
+    location: str | None
+    organizations: tuple[str, ...]
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The last day the event can have run."""
+        return (self.end_date or self.date).last_day
+
+
+@attrs.frozen
+class ReportedCount:
+    """How many members, partners or entities in all a source said ICAT had at a date."""
+
+    date: PartialDate
+    members: int | None
+    partners: int | None
+    total: int | None
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@attrs.frozen
+class Coverage:
+    """What the data covers, and where it is known to fall short."""
+
+    chair_years: tuple[int, ...]
+    as_of: datetime.date
+    gaps: tuple[str, ...]
+    reported_counts: tuple[ReportedCount, ...] = ()
+
+
+class FrozenMap(Mapping[_K, _V]):
+    """A read-only, hashable mapping (``types.MappingProxyType`` is not hashable)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[_K, _V]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: _K) -> _V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+
+@attrs.frozen
+class Manifest:
+    """The data edition, the SHA-256 of every packaged data file and the record counts."""
+
+    data_version: str
+    files: Mapping[str, str]
+    counts: Mapping[str, int]

@@ -1,0 +1,262 @@
+"""The public query functions: organizations, memberships, chairs, briefs and events."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection, Iterable
+
+from ._dataset import fold
+from ._dates import DateLike, as_int, as_year, to_partial_date
+from ._load import dataset
+from ._models import (
+    BRIEF_KINDS,
+    EVENT_KINDS,
+    Brief,
+    ChairTerm,
+    Coverage,
+    Event,
+    Manifest,
+    Organization,
+)
+from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
+
+__all__ = [
+    "briefs",
+    "chair_terms",
+    "chairs_for",
+    "coordinator",
+    "coverage",
+    "events",
+    "find_organization",
+    "get_brief",
+    "get_organization",
+    "is_member",
+    "manifest",
+    "members",
+    "organizations",
+    "partners",
+    "search_organizations",
+]
+
+
+def organizations() -> tuple[Organization, ...]:
+    """Every organization in the data (members, partners, the coordinator, former members),
+    ordered by id."""
+    return dataset().organizations
+
+
+def find_organization(key: str) -> Organization | None:
+    """The organization known by ``key``, or ``None``.
+
+    ``key`` may be an id, acronym, name, former name or alias, in any case and with any
+    spacing or punctuation: "UN Women", "un-women" and "UNWOMEN" are one key.
+    """
+    return dataset().by_name.get(fold(_text(key, "key")))
+
+
+def get_organization(key: str) -> Organization:
+    """Like :func:`find_organization`, but an unknown ``key`` raises
+    :class:`~icat_data.errors.UnknownOrganizationError` naming the closest known names."""
+    organization = find_organization(key)
+    if organization is None:
+        raise UnknownOrganizationError(key, _close_names(key))
+    return organization
+
+
+def search_organizations(text: str) -> list[Organization]:
+    """Organizations whose names match ``text``, best match first; ``[]`` when none fits.
+
+    An exact name ranks first, then names that start with ``text``, then names containing it,
+    then names that differ by a typo or two.
+    """
+    query = fold(_text(text, "text"))
+    if not query:
+        return []
+    ranked = []
+    for org in dataset().organizations:
+        ranks = [_rank(query, fold(name)) for name in org.names()]
+        best = min((r for r in ranks if r is not None), default=None)
+        if best is not None:
+            ranked.append((best, org.acronym.casefold(), org))
+    ranked.sort(key=lambda item: item[:2])
+    return [org for _, _, org in ranked]
+
+
+def members(on: DateLike | None = None) -> tuple[Organization, ...]:
+    """The organizations that were ICAT members on ``on`` (default: ``coverage().as_of``).
+
+    A year or month means "at any time in it". Ordered by id.
+    """
+    return dataset().holding("member", *_span(on))
+
+
+def partners(on: DateLike | None = None) -> tuple[Organization, ...]:
+    """The organizations that were ICAT partners on ``on`` (default: ``coverage().as_of``)."""
+    return dataset().holding("partner", *_span(on))
+
+
+def is_member(acronym: str, on: DateLike | None = None) -> bool:
+    """Whether the organization named ``acronym`` (any of its names, current or former) was a
+    member on ``on``. False for partners, for other dates and for names ICAT does not know."""
+    organization = find_organization(acronym)
+    first, last = _span(on)
+    return organization is not None and organization.holds("member", first, last)
+
+
+def coordinator() -> Organization:
+    """ICAT's coordinator as of ``coverage().as_of`` (UNODC)."""
+    found = dataset().holding("coordinator", *_span(None))
+    if not found:
+        raise OutOfCoverageError("no source in the data names ICAT's coordinator at its as_of")
+    return found[0]
+
+
+def chair_terms() -> tuple[ChairTerm, ...]:
+    """Every recorded chair term, in time order."""
+    return dataset().chair_terms
+
+
+def chairs_for(year: int) -> tuple[Organization, ...]:
+    """The organization(s) that chaired or co-chaired ICAT in ``year``.
+
+    Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
+    no source in the data records a chair for.
+    """
+    wanted = as_year(year)
+    data = dataset()
+    term = data.chairs_by_year.get(wanted)
+    if term is None:
+        raise OutOfCoverageError(_chair_gap(wanted, data.coverage.chair_years))
+    return tuple(data.by_id[chair] for chair in term.chairs)
+
+
+def briefs(
+    *, kind: str | None = None, year: int | None = None, topic: str | None = None
+) -> tuple[Brief, ...]:
+    """ICAT's publications, optionally only of one ``kind``, published in ``year``, or with a
+    topic containing ``topic`` (case- and punctuation-insensitive). In publication order;
+    undated ones last."""
+    wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
+    wanted_year = None if year is None else as_year(year)
+    wanted_topic = None if topic is None else fold(_text(topic, "topic"))
+    return tuple(
+        brief
+        for brief in dataset().briefs
+        if (wanted_kind is None or brief.kind == wanted_kind)
+        and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
+        and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
+    )
+
+
+def get_brief(number: int) -> Brief:
+    """The numbered ICAT issue brief ``number``; :class:`~icat_data.errors.UnknownBriefError`
+    (listing the recorded numbers) when the data has none with that number."""
+    wanted = as_int(number, "number")
+    numbered = dataset().briefs_by_number
+    try:
+        return numbered[wanted]
+    except KeyError:
+        raise UnknownBriefError(wanted, sorted(numbered)) from None
+
+
+def events(
+    start: DateLike | None = None, end: DateLike | None = None, *, kind: str | None = None
+) -> tuple[Event, ...]:
+    """Events overlapping the range from ``start``'s first day to ``end``'s last day
+    (either may be left open), optionally of one ``kind``; in time order."""
+    first = datetime.date.min if start is None else to_partial_date(start, "start").first_day
+    last = datetime.date.max if end is None else to_partial_date(end, "end").last_day
+    if first > last:
+        raise ValueError(f"start {start!r} is after end {end!r}")
+    wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
+    return tuple(
+        event
+        for event in dataset().events
+        if event.date.first_day <= last
+        and event.last_day >= first
+        and (wanted_kind is None or event.kind == wanted_kind)
+    )
+
+
+def coverage() -> Coverage:
+    """What the data covers: chair years, the day it is current to, and known gaps."""
+    return dataset().coverage
+
+
+def manifest() -> Manifest:
+    """The data edition, each packaged file's SHA-256 and the record counts."""
+    return dataset().manifest
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
+
+
+def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
+    if on is None:
+        as_of = dataset().coverage.as_of
+        return as_of, as_of
+    date = to_partial_date(on, "on")
+    return date.first_day, date.last_day
+
+
+def _vocabulary(value: object, name: str, allowed: Collection[str]) -> str:
+    text = _text(value, name)
+    if text not in allowed:
+        from difflib import get_close_matches
+
+        close = get_close_matches(text, allowed, n=2)
+        hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
+        raise ValueError(f"unknown {name} {text!r}; {hint}known: {', '.join(sorted(allowed))}")
+    return text
+
+
+def _close_names(key: str) -> list[str]:
+    from difflib import get_close_matches
+
+    names: dict[str, str] = {}
+    for org in dataset().organizations:
+        for name in org.names():
+            names.setdefault(fold(name), name)
+    close = get_close_matches(fold(key), names, n=3, cutoff=0.6)
+    return [names[c] for c in close]
+
+
+def _rank(query: str, name: str) -> int | None:
+    from difflib import SequenceMatcher
+
+    if name == query:
+        return 0
+    if name.startswith(query):
+        return 1
+    if query in name:
+        return 2
+    if len(query) >= 3 and SequenceMatcher(None, query, name).ratio() >= 0.75:
+        return 3
+    return None
+
+
+def _chair_gap(year: int, covered: Iterable[int]) -> str:
+    years = sorted(covered)
+    where = f"chairs are recorded for {_year_ranges(years)}" if years else "no chairs recorded"
+    if years and year > years[-1]:
+        return f"no chair is recorded for {year}, after the data's last chair year; {where}"
+    founded = min(
+        (m.start.year for o in dataset().organizations for m in o.memberships),
+        default=year,
+    )
+    if year < founded:
+        return f"{year} is before ICAT existed (its records begin in {founded}); {where}"
+    return f"no source in the data names ICAT's chair for {year}; {where}"
+
+
+def _year_ranges(years: list[int]) -> str:
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)

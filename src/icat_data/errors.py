@@ -1,0 +1,66 @@
+"""The one error hierarchy of icat_data.
+
+Every error the package raises on purpose derives from :class:`IcatDataError`, and each also
+derives from the standard exception a caller would naturally catch (``KeyError``,
+``LookupError``), so ``except KeyError`` keeps working for code that does not know us.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "DataError",
+    "IcatDataError",
+    "OutOfCoverageError",
+    "UnknownBriefError",
+    "UnknownOrganizationError",
+]
+
+
+class IcatDataError(Exception):
+    """Base class of every error raised by icat_data."""
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ would quote the message; our messages are meant to be read.
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownOrganizationError(IcatDataError, KeyError, LookupError):
+    """No organization in the data is known by ``key``.
+
+    ``suggestions`` holds the closest known names, best first (possibly empty).
+    """
+
+    def __init__(self, key: str, suggestions: Sequence[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        hint = (
+            "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            if self.suggestions
+            else "try search_organizations() or organizations() for what the data holds."
+        )
+        super().__init__(f"no ICAT organization is known as {key!r}; {hint}")
+
+
+class UnknownBriefError(IcatDataError, KeyError, LookupError):
+    """No numbered issue brief in the data has ``number``."""
+
+    def __init__(self, number: int, known: Sequence[int]) -> None:
+        self.number = number
+        self.known = tuple(known)
+        listed = ", ".join(str(n) for n in self.known) or "none"
+        super().__init__(
+            f"no ICAT issue brief numbered {number} is recorded; recorded numbers: {listed}"
+        )
+
+
+class OutOfCoverageError(IcatDataError, LookupError):
+    """The question falls outside what the data's sources cover (e.g. a year with no chair)."""
+
+
+class DataError(IcatDataError):
+    """Packaged or user-supplied data failed validation.
+
+    The message names the file, the record and the field.
+    """
