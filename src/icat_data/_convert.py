@@ -36,7 +36,10 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 def _structure_date(value: object, _type: type) -> datetime.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string, got {type(value).__name__} {value!r}")
-    return datetime.date.fromisoformat(value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date: expected YYYY-MM-DD") from None
 
 
 def _structure_partial_date(value: object, _type: type) -> PartialDate:
@@ -77,7 +80,7 @@ def structure_converter(sources: Mapping[str, Source]) -> cattrs.Converter:
     return converter
 
 
-def structure_source(converter: cattrs.Converter) -> Callable[[object, type], Source]:
+def structure_source(converter: cattrs.Converter) -> Callable[[Any, Any], Source]:
     """Structure a full source object (``converter`` resolves nested sources by id instead)."""
     return make_dict_structure_fn(Source, converter, _cattrs_forbid_extra_keys=True)
 

@@ -61,6 +61,10 @@ def _parse_text(text: str, name: str) -> PartialDate:
 
 
 def _parse_free_text(text: str, name: str) -> PartialDate:
+    try:  # an ISO date-time: dateutil would read it day-first too, and call it ambiguous
+        return PartialDate.from_date(datetime.datetime.fromisoformat(text.strip()))
+    except ValueError:
+        pass
     # dateutil costs a few milliseconds to import; only text that is not ISO pays for it.
     from dateutil import parser
 

@@ -51,9 +51,7 @@ def to_dataframe(entity: str) -> pandas.DataFrame:
     try:
         import pandas
     except ImportError:
-        raise ImportError(
-            'to_dataframe() needs pandas: pip install "icat-data[pandas]"'
-        ) from None
+        raise ImportError('to_dataframe() needs pandas: pip install "icat-data[pandas]"') from None
     return pandas.DataFrame.from_records(to_records(entity))
 
 

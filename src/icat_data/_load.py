@@ -163,7 +163,9 @@ def _json_array(read: Reader, name: str) -> list[Any]:
     return rows
 
 
-def _records(read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]) -> tuple[_T, ...]:
+def _records(
+    read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]
+) -> tuple[_T, ...]:
     return _structure_each(_json_array(read, name), name, converter.structure, cls)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Final, Literal, TypeVar
 
 import attrs
@@ -79,12 +79,22 @@ EVENT_KINDS: Final = frozenset(
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], str], None]:
+    def check(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        if value not in allowed:
+            raise ValueError(
+                f"{attribute.name} {value!r} is not one of: {', '.join(sorted(allowed))}"
+            )
+
+    return check
+
+
 def _none_first(value: int | None) -> int:
-    # A coarser date sorts before a finer one in the same period: "2019" < "2019-01" < "2019-01-01".
+    # A coarser date sorts first within its period: "2019" < "2019-01" < "2019-01-01".
     return 0 if value is None else value
 
 
-def _check_partial_date(instance: PartialDate, _attribute: object, _value: object) -> None:
+def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) -> None:
     if not 1 <= instance.year <= 9999:
         raise ValueError(f"year {instance.year} is outside 1..9999")
     if instance.month is None:
@@ -178,7 +188,7 @@ class FormerName:
     until: PartialDate
 
 
-def _check_interval(instance: Membership, _attribute: object, _value: object) -> None:
+def _check_interval(instance: Membership, _attribute: object, _value: PartialDate) -> None:
     if instance.end is not None and instance.end.last_day < instance.start.first_day:
         raise ValueError(f"end {instance.end} is before start {instance.start}")
 
@@ -193,7 +203,7 @@ class Membership:
     not the day it began.
     """
 
-    role: str = attrs.field(validator=attrs.validators.in_(ROLES))
+    role: str = attrs.field(validator=_one_of(ROLES))
     start: PartialDate = attrs.field(validator=_check_interval)
     end: PartialDate | None
     start_attested_only: bool
@@ -220,7 +230,7 @@ class Organization:
     id: str
     acronym: str
     name: str
-    kind: str = attrs.field(validator=attrs.validators.in_(ORGANIZATION_KINDS))
+    kind: str = attrs.field(validator=_one_of(ORGANIZATION_KINDS))
     website: str | None
     former_names: tuple[FormerName, ...]
     aliases: tuple[str, ...]
@@ -261,7 +271,7 @@ class Brief:
     """An ICAT publication: a numbered issue brief or another paper, report or statement."""
 
     id: str
-    kind: str = attrs.field(validator=attrs.validators.in_(BRIEF_KINDS))
+    kind: str = attrs.field(validator=_one_of(BRIEF_KINDS))
     number: int | None
     title: str
     published: PartialDate | None
@@ -271,7 +281,7 @@ class Brief:
     note: str | None = None
 
 
-def _check_event_span(instance: Event, _attribute: object, _value: object) -> None:
+def _check_event_span(instance: Event, _attribute: object, _value: PartialDate) -> None:
     if instance.end_date is not None and instance.end_date.last_day < instance.date.first_day:
         raise ValueError(f"end_date {instance.end_date} is before date {instance.date}")
 
@@ -284,7 +294,7 @@ class Event:
     date: PartialDate = attrs.field(validator=_check_event_span)
     end_date: PartialDate | None
     title: str
-    kind: str = attrs.field(validator=attrs.validators.in_(EVENT_KINDS))
+    kind: str = attrs.field(validator=_one_of(EVENT_KINDS))
     location: str | None
     organizations: tuple[str, ...]
     sources: tuple[Source, ...]

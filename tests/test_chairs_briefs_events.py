@@ -1,0 +1,108 @@
+"""Chairs by year, publications and the event timeline."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import icat_data
+from icat_data import OutOfCoverageError, UnknownBriefError
+
+
+def test_chairs_for_recorded_years() -> None:
+    assert [o.acronym for o in icat_data.chairs_for(2019)] == ["OSCE", "UN Women"]
+    assert [o.acronym for o in icat_data.chairs_for(2022)] == ["ICMPD", "UNODC"]
+    # Typed as int, but a NumPy integer (say, from a DataFrame column) works as well.
+    unicef = icat_data.chairs_for(np.int64(2012))  # type: ignore[arg-type]
+    assert [o.acronym for o in unicef] == ["UNICEF"]
+
+
+def test_chair_terms_are_in_time_order_and_match_coverage() -> None:
+    years = [t.year for t in icat_data.chair_terms()]
+    assert years == sorted(years)
+    assert tuple(years) == icat_data.coverage().chair_years
+
+
+@pytest.mark.parametrize(
+    ("year", "reason"),
+    [(1999, "before ICAT existed"), (2020, "no source"), (2999, "after the data's last")],
+)
+def test_chairs_outside_coverage_name_the_covered_years(year: int, reason: str) -> None:
+    with pytest.raises(OutOfCoverageError) as caught:
+        icat_data.chairs_for(year)
+    message = str(caught.value)
+    assert reason in message
+    assert "2012, 2019, 2022" in message
+    assert isinstance(caught.value, LookupError)
+
+
+@pytest.mark.parametrize("year", ["2019", 2019.0, True, None])
+def test_chairs_for_needs_an_int(year: object) -> None:
+    with pytest.raises(TypeError, match="year must be an int"):
+        icat_data.chairs_for(year)  # type: ignore[arg-type]
+
+
+def test_get_brief_by_number() -> None:
+    brief = icat_data.get_brief(12)
+    assert brief.title == "Addressing vulnerabilities to trafficking in persons"
+    assert brief.kind == "issue_brief"
+
+
+def test_unknown_brief_number_lists_the_recorded_numbers() -> None:
+    with pytest.raises(UnknownBriefError, match=r"recorded numbers: .*12") as caught:
+        icat_data.get_brief(99)
+    assert isinstance(caught.value, KeyError)
+    with pytest.raises(TypeError):
+        icat_data.get_brief("12")  # type: ignore[arg-type]
+
+
+def test_briefs_filter_by_kind_year_and_topic() -> None:
+    assert {b.id for b in icat_data.briefs(kind="toolkit")} == {"toolkit-2016"}
+    in_2019 = icat_data.briefs(year=2019)
+    assert in_2019
+    assert all(b.published is not None and b.published.year == 2019 for b in in_2019)
+    tech = {b.id for b in icat_data.briefs(topic="Technology")}
+    assert {"technology-2019", "wdat-call-2022"} <= tech
+    both = icat_data.briefs(kind="issue_brief", topic="technology")
+    assert [b.id for b in both] == ["technology-2019"]
+    assert icat_data.briefs(kind="factsheet") == ()  # a known kind the data has none of
+
+
+def test_briefs_are_in_publication_order_undated_last() -> None:
+    dated = [b.published for b in icat_data.briefs() if b.published is not None]
+    assert dated == sorted(dated)
+    assert icat_data.briefs()[-1].published is None
+
+
+def test_unknown_brief_kind_suggests_the_right_one() -> None:
+    with pytest.raises(ValueError, match="did you mean 'issue_brief'"):
+        icat_data.briefs(kind="issue-brief")
+
+
+def test_events_in_a_year_include_month_and_day_precision_events() -> None:
+    ids = {e.id for e in icat_data.events(2019, 2019)}
+    assert {"technology-brief-2019", "unga74-briefing-2019", "dpko-dpa-renamed-2019"} <= ids
+    assert all(e.date.year == 2019 for e in icat_data.events(2019, 2019))
+
+
+def test_events_range_is_inclusive_and_ordered() -> None:
+    day = icat_data.events("2018-05-02", "2018-05-02")
+    # The election is known only to the year 2018, so it overlaps every day of it.
+    assert [e.id for e in day] == ["co-chairs-elected-2018", "principals-2018"]
+    assert "principals-2018" in {e.id for e in icat_data.events(start="May 2018", end="May 2018")}
+    everything = icat_data.events()
+    assert [e.date for e in everything] == sorted(e.date for e in everything)
+
+
+def test_multi_day_events_overlap_ranges_that_touch_their_last_day() -> None:
+    assert [e.id for e in icat_data.events("2021-11-23", "2021-11-30")] == ["ga-hlm-gpa-2021"]
+
+
+def test_events_filter_by_kind_and_reject_reversed_ranges() -> None:
+    meetings = icat_data.events(kind="meeting")
+    assert meetings
+    assert all(e.kind == "meeting" for e in meetings)
+    with pytest.raises(ValueError, match="after end"):
+        icat_data.events(2020, 2019)
+    with pytest.raises(ValueError, match="unknown kind"):
+        icat_data.events(kind="party")

@@ -1,0 +1,109 @@
+"""The installed ``icat-data`` command, run end to end."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import icat_data
+
+COMMAND = Path(sys.executable).with_name("icat-data")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(COMMAND), *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_summary_names_versions_counts_and_chairs() -> None:
+    result = run()
+    assert result.returncode == 0, result.stderr
+    assert f"data_version            {icat_data.DATA_VERSION}" in result.stdout
+    assert "latest_chairs           ICMPD, UNODC" in result.stdout
+    summary = json.loads(run("--json").stdout)
+    assert summary["members"] == len(icat_data.members())
+    assert summary["chair_years"] == [2012, 2019, 2022]
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    module = subprocess.run(
+        [sys.executable, "-m", "icat_data", "chairs", "2019", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(module.stdout) == [{"year": 2019, "chairs": ["OSCE", "UN Women"]}]
+
+
+def test_chairs_table_and_json() -> None:
+    table = run("chairs").stdout.splitlines()
+    assert table[0].split() == ["YEAR", "CHAIRS"]
+    assert table[2] == "2019  OSCE, UN Women"
+    assert json.loads(run("chairs", "--json").stdout)[0] == {"year": 2012, "chairs": ["UNICEF"]}
+
+
+def test_members_on_a_date_and_partners() -> None:
+    rows = json.loads(run("members", "--on", "September 2006", "--json").stdout)
+    assert {r["acronym"] for r in rows} == {o.acronym for o in icat_data.members("2006-09")}
+    partners = json.loads(run("members", "--partners", "--json").stdout)
+    assert [p["acronym"] for p in partners] == [o.acronym for o in icat_data.partners()]
+
+
+def test_org_shows_former_names_and_sources() -> None:
+    result = run("org", "DPKO")
+    assert result.returncode == 0
+    assert "Department of Peacekeeping Operations (DPKO) until 2019-01-01" in result.stdout
+    assert json.loads(run("org", "un-women", "--json").stdout)["id"] == "un-women"
+
+
+def test_briefs_and_events_filters() -> None:
+    briefs = json.loads(run("briefs", "--kind", "toolkit", "--json").stdout)
+    assert [b["title"] for b in briefs] == [
+        "ICAT Toolkit to design counter-trafficking programmes"
+    ]
+    events = json.loads(run("events", "--from", "2021-11", "--to", "2021-11", "--json").stdout)
+    assert [e["date"] for e in events] == ["2021-11-15", "2021-11-15", "2021-11-22/2021-11-23"]
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (("org", "UNDOC"), 1, "did you mean 'UNODC'"),
+        (("chairs", "2020"), 1, "chairs are recorded for 2012, 2019, 2022"),
+        (("chairs", "abc"), 2, "invalid int value: 'abc'"),
+        (("members", "--on", "03/04/2019"), 2, "ambiguous"),
+        (("events", "--from", "someday"), 2, "could not read start"),
+        (("briefs", "--kind", "memo"), 2, "invalid choice"),
+        (("nonsense",), 2, "invalid choice"),
+    ],
+)
+def test_misses_and_bad_input_give_one_line_and_a_status(
+    args: tuple[str, ...], status: int, message: str
+) -> None:
+    result = run(*args)
+    assert result.returncode == status
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_writes_one_file_per_entity(fmt: str, tmp_path: Path) -> None:
+    result = run("export", "--format", fmt, "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for entity, count in icat_data.manifest().counts.items():
+        path = tmp_path / f"{entity}.{fmt}"
+        if fmt == "json":
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            with path.open(encoding="utf-8", newline="") as file:
+                rows = list(csv.DictReader(file))
+        assert len(rows) == count, entity
+    assert "un-women" in (tmp_path / f"chairs.{fmt}").read_text(encoding="utf-8")

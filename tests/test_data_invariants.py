@@ -1,0 +1,135 @@
+"""Invariants over the whole packaged dataset, and its manifest and versions."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import icat_data
+from icat_data._dataset import fold
+from icat_data._export import ENTITIES
+from icat_data._load import DATA_FILES, MANIFEST_FILE, read_packaged
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _all_sourced_records() -> list[tuple[str, tuple[icat_data.Source, ...]]]:
+    records: list[tuple[str, tuple[icat_data.Source, ...]]] = []
+    for org in icat_data.organizations():
+        records.append((org.id, org.sources))
+        records += [(f"{org.id}/{m.role}", m.sources) for m in org.memberships]
+    records += [(str(t.year), t.sources) for t in icat_data.chair_terms()]
+    records += [(b.id, b.sources) for b in icat_data.briefs()]
+    records += [(e.id, e.sources) for e in icat_data.events()]
+    records += [(str(c.date), c.sources) for c in icat_data.coverage().reported_counts]
+    return records
+
+
+def test_every_record_cites_a_source_with_url_title_publisher_and_access_date() -> None:
+    for label, sources in _all_sourced_records():
+        assert sources, label
+        for source in sources:
+            assert source.url.startswith(("http://", "https://")), label
+            assert source.title.strip()
+            assert source.publisher.strip()
+            assert source.accessed <= icat_data.coverage().as_of
+
+
+def test_every_source_is_cited_by_some_record() -> None:
+    cited = {s.id for _, sources in _all_sourced_records() for s in sources}
+    listed = [row["id"] for row in icat_data.to_records("sources")]
+    assert sorted(listed) == sorted(cited)
+
+
+def test_ids_are_unique_within_each_entity() -> None:
+    for entity in ("organizations", "briefs", "events", "sources"):
+        ids = Counter(row["id"] for row in icat_data.to_records(entity))
+        assert [i for i, n in ids.items() if n > 1] == [], entity
+        assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids), entity
+
+
+def test_every_name_resolves_to_exactly_its_organization() -> None:
+    owners: dict[str, str] = {}
+    for org in icat_data.organizations():
+        for name in org.names():
+            assert icat_data.get_organization(name) is org
+            assert owners.setdefault(fold(name), org.id) == org.id
+
+
+def test_references_resolve() -> None:
+    ids = {o.id for o in icat_data.organizations()}
+    for term in icat_data.chair_terms():
+        assert term.chairs
+        assert set(term.chairs) <= ids
+    for event in icat_data.events():
+        assert set(event.organizations) <= ids
+    for org in icat_data.organizations():
+        assert org.successor is None or org.successor in ids
+
+
+def test_intervals_are_ordered() -> None:
+    for org in icat_data.organizations():
+        assert org.memberships, org.id
+        for m in org.memberships:
+            assert m.end is None or m.start.first_day <= m.end.last_day
+        for former in org.former_names:
+            assert former.acronym != org.acronym
+    for event in icat_data.events():
+        assert event.end_date is None or event.date.first_day <= event.end_date.first_day
+
+
+def test_chairs_were_members_in_their_year() -> None:
+    for term in icat_data.chair_terms():
+        for chair in icat_data.chairs_for(term.year):
+            assert icat_data.is_member(chair.id, on=term.year), (term.year, chair.id)
+
+
+def test_the_coordinator_role_is_held_by_one_organization_at_a_time() -> None:
+    coordinators = [
+        o for o in icat_data.organizations() for m in o.memberships if m.role == "coordinator"
+    ]
+    assert [o.id for o in coordinators] == ["unodc"]
+
+
+def test_manifest_hashes_match_the_installed_files() -> None:
+    manifest = icat_data.manifest()
+    assert set(manifest.files) == set(DATA_FILES)
+    for name, digest in manifest.files.items():
+        assert hashlib.sha256(read_packaged(name)).hexdigest() == digest, (
+            f"{name} changed: run python tools/regenerate.py"
+        )
+
+
+def test_manifest_counts_match_the_records() -> None:
+    counts = icat_data.manifest().counts
+    assert set(counts) == set(ENTITIES)
+    for entity in ENTITIES:
+        assert counts[entity] == len(icat_data.to_records(entity)), entity
+
+
+def test_versions_agree() -> None:
+    edition = json.loads(read_packaged("edition.json"))
+    manifest = json.loads(read_packaged(MANIFEST_FILE))
+    assert icat_data.DATA_VERSION == edition["data_version"] == manifest["data_version"]
+    assert icat_data.manifest().data_version == icat_data.DATA_VERSION
+    assert icat_data.__version__ == importlib.metadata.version("icat-data")
+
+
+def test_changelog_names_this_release_and_data_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", changelog, flags=re.MULTILINE)
+    assert releases
+    assert releases[0] == icat_data.__version__
+    assert f"Data edition {icat_data.DATA_VERSION}" in changelog
+
+
+def test_coverage_names_reported_counts_above_the_recorded_ones() -> None:
+    coverage = icat_data.coverage()
+    assert coverage.chair_years == (2012, 2019, 2022)
+    assert any("reported 16 organizations in 2012-01" in gap for gap in coverage.gaps)
+    # 2019's 23 members and 2 partners are all recorded, so 2019 is no gap.
+    assert not any(" in 2019;" in gap for gap in coverage.gaps)
