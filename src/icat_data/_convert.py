@@ -1,4 +1,5 @@
-"""cattrs converters between the JSON data files and the records, in both directions.
+"""cattrs converters between the JSON data files and the records, in both directions, and
+the shapes of the files that are not lists of records.
 
 Structuring is strict: cattrs by default turns ``5`` into ``"5"`` for a ``str`` field and a
 string into a tuple of its characters; in a data file either is a mistake to report, not fix.
@@ -10,14 +11,41 @@ import datetime
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
-from ._models import PartialDate, Source
+from ._models import PartialDate, ReportedCount, Source
 
-__all__ = ["describe_error", "structure_converter", "structure_source", "unstructure_converter"]
+__all__ = [
+    "EditionFile",
+    "ManifestFile",
+    "describe_error",
+    "structure_converter",
+    "structure_source",
+    "unstructure_converter",
+]
+
+
+@attrs.frozen
+class EditionFile:
+    """``edition.json``: what the data edition says about itself."""
+
+    data_version: str
+    as_of: datetime.date
+    known_gaps: tuple[str, ...]
+    reported_counts: tuple[ReportedCount, ...]
+
+
+@attrs.frozen
+class ManifestFile:
+    """``manifest.json``: hashes and counts written by ``tools/regenerate.py``."""
+
+    data_version: str
+    files: dict[str, str]
+    counts: dict[str, int]
 
 
 def _strict(kind: type) -> Callable[[object, type], Any]:

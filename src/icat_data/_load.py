@@ -1,21 +1,16 @@
 """Reading the packaged JSON into a validated :class:`Dataset`, once, on first use.
 
 Files are read through ``importlib.resources`` so the data loads from a wheel, a zip file or a
-frozen application alike. Loading is lazy (``import icat_data`` reads nothing) and guarded by
-a lock, so the first use from many threads loads once and every thread sees the same records.
+frozen application alike. Loading is lazy (``import icat_data`` reads nothing, and the modules
+only loading needs, cattrs among them, are imported on first use) and guarded by a lock, so
+the first use from many threads loads once and every thread sees the same records.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import attrs
 
 from ._dataset import Dataset, fold
 from ._models import (
@@ -25,7 +20,6 @@ from ._models import (
     FrozenMap,
     Manifest,
     Organization,
-    ReportedCount,
     Source,
 )
 from .errors import DataError
@@ -33,7 +27,7 @@ from .errors import DataError
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["DATA_FILES", "Reader", "dataset", "load", "read_packaged"]
+__all__ = ["DATA_FILES", "MANIFEST_FILE", "Reader", "dataset", "load", "read_packaged"]
 
 #: The packaged data files, in the order they are read.
 DATA_FILES = (
@@ -53,23 +47,10 @@ _lock = threading.Lock()
 _loaded: Dataset | None = None
 
 
-@attrs.frozen
-class _Edition:
-    data_version: str
-    as_of: datetime.date
-    known_gaps: tuple[str, ...]
-    reported_counts: tuple[ReportedCount, ...]
-
-
-@attrs.frozen
-class _ManifestFile:
-    data_version: str
-    files: dict[str, str]
-    counts: dict[str, int]
-
-
 def read_packaged(name: str) -> bytes:
     """The bytes of one packaged data file."""
+    from importlib.resources import files
+
     return files("icat_data").joinpath("data", name).read_bytes()
 
 
@@ -87,8 +68,7 @@ def dataset() -> Dataset:
 
 def load(read: Reader) -> Dataset:
     """Read, structure and check every data file; raise :class:`DataError` on any fault."""
-    # cattrs is needed only here, so `import icat_data` does not pay for it.
-    from ._convert import structure_converter, structure_source
+    from ._convert import EditionFile, ManifestFile, structure_converter, structure_source
 
     source_rows = _json_array(read, "sources.json")
     bare = structure_converter({})
@@ -101,8 +81,8 @@ def load(read: Reader) -> Dataset:
     chair_terms = _records(read, "chairs.json", converter, ChairTerm)
     briefs = _records(read, "briefs.json", converter, Brief)
     events = _records(read, "events.json", converter, Event)
-    edition = _one(read, "edition.json", converter, _Edition)
-    manifest_file = _one(read, MANIFEST_FILE, converter, _ManifestFile)
+    edition = _one(read, "edition.json", converter, EditionFile)
+    manifest_file = _one(read, MANIFEST_FILE, converter, ManifestFile)
 
     _check_organizations(organizations)
     org_ids = {o.id for o in organizations}
@@ -146,6 +126,8 @@ def load(read: Reader) -> Dataset:
 
 
 def _parse(read: Reader, name: str) -> Any:
+    import json
+
     try:
         raw = read(name)
     except OSError as error:
@@ -204,6 +186,8 @@ def _label(row: object, index: int) -> str:
 
 
 def _unique(records: Iterable[_T], name: str, field: str, key: Callable[[_T], object]) -> None:
+    from collections import Counter
+
     repeated = [value for value, n in Counter(map(key, records)).items() if n > 1]
     if repeated:
         raise DataError(f"{name}: field {field!r} repeats {repeated[0]!r}; it must be unique")
