@@ -51,7 +51,7 @@ def read_packaged(name: str) -> bytes:
     """The bytes of one packaged data file."""
     from importlib.resources import files
 
-    return files("icat_data").joinpath("data", name).read_bytes()
+    return files("icat_data").joinpath("data").joinpath(name).read_bytes()
 
 
 def dataset() -> Dataset:
