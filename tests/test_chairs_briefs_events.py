@@ -12,8 +12,12 @@ from icat_data import OutOfCoverageError, UnknownBriefError
 
 
 def test_chairs_for_recorded_years() -> None:
+    assert [o.acronym for o in icat_data.chairs_for(2018)] == ["UNICEF"]
     assert [o.acronym for o in icat_data.chairs_for(2019)] == ["OSCE", "UN Women"]
+    assert [o.acronym for o in icat_data.chairs_for(2021)] == ["UNHCR", "UNODC"]
     assert [o.acronym for o in icat_data.chairs_for(2022)] == ["ICMPD", "UNODC"]
+    assert [o.acronym for o in icat_data.chairs_for(2024)] == ["IOM", "OSRSG-VAC"]
+    assert [o.acronym for o in icat_data.chairs_for(2025)] == ["OAS", "UNODC"]
     # Typed as int, but a NumPy integer (say, from a DataFrame column) works as well.
     year: Any = np.int64(2012)
     assert [o.acronym for o in icat_data.chairs_for(year)] == ["UNICEF"]
@@ -34,7 +38,7 @@ def test_chairs_outside_coverage_name_the_covered_years(year: int, reason: str) 
         icat_data.chairs_for(year)
     message = str(caught.value)
     assert reason in message
-    assert "2012, 2019, 2022" in message
+    assert "2012, 2018-2019, 2021-2025" in message
     assert isinstance(caught.value, LookupError)
 
 
@@ -64,10 +68,10 @@ def test_briefs_filter_by_kind_year_and_topic() -> None:
     assert in_2019
     assert all(b.published is not None and b.published.year == 2019 for b in in_2019)
     tech = {b.id for b in icat_data.briefs(topic="Technology")}
-    assert {"technology-2019", "wdat-call-2022"} <= tech
+    assert {"issue-brief-07", "wdat-call-2022"} <= tech
     both = icat_data.briefs(kind="issue_brief", topic="technology")
-    assert [b.id for b in both] == ["technology-2019"]
-    assert icat_data.briefs(kind="factsheet") == ()  # a known kind the data has none of
+    assert [b.id for b in both] == ["issue-brief-07"]
+    assert [b.title for b in icat_data.briefs(kind="factsheet")] == ["ICAT Factsheet 2020"]
 
 
 def test_briefs_are_in_publication_order_undated_last() -> None:

@@ -25,10 +25,10 @@ def test_summary_names_versions_counts_and_chairs() -> None:
     result = run()
     assert result.returncode == 0, result.stderr
     assert f"data_version            {icat_data.DATA_VERSION}" in result.stdout
-    assert "latest_chairs           ICMPD, UNODC" in result.stdout
+    assert "latest_chairs           OAS, UNODC" in result.stdout
     summary = json.loads(run("--json").stdout)
     assert summary["members"] == len(icat_data.members())
-    assert summary["chair_years"] == [2012, 2019, 2022]
+    assert summary["chair_years"] == list(icat_data.coverage().chair_years)
 
 
 def test_python_dash_m_is_the_same_command() -> None:
@@ -44,7 +44,8 @@ def test_python_dash_m_is_the_same_command() -> None:
 def test_chairs_table_and_json() -> None:
     table = run("chairs").stdout.splitlines()
     assert table[0].split() == ["YEAR", "CHAIRS"]
-    assert table[2] == "2019  OSCE, UN Women"
+    assert "2019  OSCE, UN Women" in table
+    assert len(table) == 1 + len(icat_data.chair_terms())
     assert json.loads(run("chairs", "--json").stdout)[0] == {"year": 2012, "chairs": ["UNICEF"]}
 
 
@@ -75,7 +76,7 @@ def test_briefs_and_events_filters() -> None:
     ("args", "status", "message"),
     [
         (("org", "UNDOC"), 1, "did you mean 'UNODC'"),
-        (("chairs", "2020"), 1, "chairs are recorded for 2012, 2019, 2022"),
+        (("chairs", "2020"), 1, "chairs are recorded for 2012, 2018-2019, 2021-2025"),
         (("chairs", "abc"), 2, "invalid int value: 'abc'"),
         (("members", "--on", "03/04/2019"), 2, "ambiguous"),
         (("events", "--from", "someday"), 2, "could not read start"),
