@@ -12,25 +12,13 @@ from pathlib import Path
 import icat_data
 from icat_data._dataset import fold
 from icat_data._export import ENTITIES
-from icat_data._load import DATA_FILES, MANIFEST_FILE, read_packaged
+from icat_data._load import DATA_FILES, MANIFEST_FILE, dataset, read_packaged
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _all_sourced_records() -> list[tuple[str, tuple[icat_data.Source, ...]]]:
-    records: list[tuple[str, tuple[icat_data.Source, ...]]] = []
-    for org in icat_data.organizations():
-        records.append((org.id, org.sources))
-        records += [(f"{org.id}/{m.role}", m.sources) for m in org.memberships]
-    records += [(str(t.year), t.sources) for t in icat_data.chair_terms()]
-    records += [(b.id, b.sources) for b in icat_data.briefs()]
-    records += [(e.id, e.sources) for e in icat_data.events()]
-    records += [(str(c.date), c.sources) for c in icat_data.coverage().reported_counts]
-    return records
-
-
 def test_every_record_cites_a_source_with_url_title_publisher_and_access_date() -> None:
-    for label, sources in _all_sourced_records():
+    for label, sources in dataset().citations():
         assert sources, label
         for source in sources:
             assert source.url.startswith(("http://", "https://")), label
@@ -40,7 +28,7 @@ def test_every_record_cites_a_source_with_url_title_publisher_and_access_date() 
 
 
 def test_every_source_is_cited_by_some_record() -> None:
-    cited = {s.id for _, sources in _all_sourced_records() for s in sources}
+    cited = {s.id for _, sources in dataset().citations() for s in sources}
     listed = [row["id"] for row in icat_data.to_records("sources")]
     assert sorted(listed) == sorted(cited)
 
@@ -125,6 +113,25 @@ def test_changelog_names_this_release_and_data_version() -> None:
     assert releases
     assert releases[0] == icat_data.__version__
     assert f"Data edition {icat_data.DATA_VERSION}" in changelog
+
+
+def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() -> None:
+    disagreements = icat_data.coverage().disagreements
+    assert disagreements
+    rows = {
+        e: {str(r.get("id", r.get("year"))) for r in icat_data.to_records(e)}
+        for e in ("organizations", "chairs", "briefs", "events")
+    }
+    for disagreement in disagreements:
+        assert disagreement.accounts, disagreement.topic
+        assert disagreement.recorded.strip()
+        assert len(disagreement.accounts) >= 2 or len(disagreement.sources) == 1
+        for reference in disagreement.records:
+            entity, _, key = reference.partition(":")
+            assert key in rows[entity], reference
+    (brief_8,) = [d for d in disagreements if "briefs:issue-brief-08" in d.records]
+    assert brief_8.recorded.startswith("2019")
+    assert str(icat_data.get_brief(8).published) == "2019"
 
 
 def test_coverage_names_reported_counts_above_the_recorded_ones() -> None:

@@ -53,6 +53,11 @@ def _set(key: str, value: object) -> Callable[[dict[str, Any]], object]:
         ("sources.json", _first(_set("accessed", "never")), r"YYYY-MM-DD @ \$\[0\]\.accessed"),
         ("edition.json", lambda d: {**d, "as_of": 2026}, r"edition\.json.*as_of"),
         (MANIFEST_FILE, lambda d: {**d, "data_version": "1999"}, r"regenerate the manifest"),
+        (
+            "edition.json",
+            lambda d: {**d, "disagreements": [{**d["disagreements"][0], "records": ["briefs:x"]}]},
+            r"names 'briefs:x', which is no record",
+        ),
     ],
 )
 def test_broken_records_raise_data_error_naming_file_record_and_field(

@@ -17,7 +17,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
-from ._models import PartialDate, ReportedCount, Source
+from ._models import Disagreement, PartialDate, ReportedCount, Source
 
 __all__ = [
     "EditionFile",
@@ -37,6 +37,7 @@ class EditionFile:
     as_of: datetime.date
     known_gaps: tuple[str, ...]
     reported_counts: tuple[ReportedCount, ...]
+    disagreements: tuple[Disagreement, ...]
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -12,6 +12,7 @@ from ._models import (
     Brief,
     ChairTerm,
     Coverage,
+    Disagreement,
     Event,
     FrozenMap,
     Manifest,
@@ -57,6 +58,7 @@ class Dataset:
         as_of: datetime.date,
         known_gaps: tuple[str, ...],
         reported_counts: tuple[ReportedCount, ...],
+        disagreements: tuple[Disagreement, ...],
         manifest: Manifest,
     ) -> Dataset:
         """Index validated records; the caller has checked ids and references."""
@@ -72,6 +74,7 @@ class Dataset:
             + _count_gaps(organizations, reported_counts)
             + _attested_gaps(organizations),
             reported_counts=tuple(sorted(reported_counts, key=lambda c: c.date)),
+            disagreements=disagreements,
         )
         return cls(
             sources=sources,
@@ -86,6 +89,18 @@ class Dataset:
             chairs_by_year=FrozenMap({t.year: t for t in chair_terms}),
             briefs_by_number=FrozenMap({b.number: b for b in briefs if b.number is not None}),
         )
+
+    def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:
+        """Every sourced record as ``("entity:id", sources)``, the data's own and coverage's."""
+        for org in self.organizations:
+            yield f"organizations:{org.id}", org.sources
+            for membership in org.memberships:
+                yield f"organizations:{org.id}/{membership.role}", membership.sources
+        yield from ((f"chairs:{t.year}", t.sources) for t in self.chair_terms)
+        yield from ((f"briefs:{b.id}", b.sources) for b in self.briefs)
+        yield from ((f"events:{e.id}", e.sources) for e in self.events)
+        yield from ((f"counts:{c.date}", c.sources) for c in self.coverage.reported_counts)
+        yield from ((f"disagreements:{d.topic}", d.sources) for d in self.coverage.disagreements)
 
     def holding(
         self, role: str, first: datetime.date, last: datetime.date

@@ -102,6 +102,21 @@ def load(read: Reader) -> Dataset:
         _sourced(event.sources, "events.json", f"id {event.id!r}")
     for count in edition.reported_counts:
         _sourced(count.sources, "edition.json", f"reported count of {count.date}")
+    known_records = {
+        **{f"organizations:{o.id}": o for o in organizations},
+        **{f"chairs:{t.year}": t for t in chair_terms},
+        **{f"briefs:{b.id}": b for b in briefs},
+        **{f"events:{e.id}": e for e in events},
+    }
+    for disagreement in edition.disagreements:
+        record = f"disagreement {disagreement.topic!r}"
+        _sourced(disagreement.sources, "edition.json", record)
+        for reference in disagreement.records:
+            if reference not in known_records:
+                raise DataError(
+                    f"edition.json: record {record}: field 'records' names {reference!r}, "
+                    "which is no record (expected 'entity:id', e.g. 'briefs:issue-brief-08')"
+                )
     if manifest_file.data_version != edition.data_version:
         raise DataError(
             f"{MANIFEST_FILE}: field 'data_version' is {manifest_file.data_version!r} but "
@@ -117,6 +132,7 @@ def load(read: Reader) -> Dataset:
         as_of=edition.as_of,
         known_gaps=edition.known_gaps,
         reported_counts=edition.reported_counts,
+        disagreements=edition.disagreements,
         manifest=Manifest(
             data_version=manifest_file.data_version,
             files=FrozenMap(manifest_file.files),

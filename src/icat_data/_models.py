@@ -22,6 +22,7 @@ __all__ = [
     "Brief",
     "ChairTerm",
     "Coverage",
+    "Disagreement",
     "Event",
     "FormerName",
     "FrozenMap",
@@ -319,6 +320,21 @@ class ReportedCount:
 
 
 @attrs.frozen
+class Disagreement:
+    """Sources that disagree about one fact: what each says and what the data records.
+
+    ``records`` names the records concerned as ``"entity:id"`` (``"briefs:issue-brief-08"``,
+    ``"chairs:2025"``), with the entity names of :func:`~icat_data.to_records`.
+    """
+
+    topic: str
+    records: tuple[str, ...]
+    accounts: tuple[str, ...]
+    recorded: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen
 class Coverage:
     """What the data covers, and where it is known to fall short."""
 
@@ -326,6 +342,7 @@ class Coverage:
     as_of: datetime.date
     gaps: tuple[str, ...]
     reported_counts: tuple[ReportedCount, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 class FrozenMap(Mapping[_K, _V]):
