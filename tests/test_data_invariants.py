@@ -134,6 +134,22 @@ def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() 
     assert str(icat_data.get_brief(8).published) == "2019"
 
 
+def test_changelog_counts_for_this_edition_match_the_data() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    section = changelog.split(f"Data edition {icat_data.DATA_VERSION}", 1)[1].split("\n## ", 1)[0]
+    counts = icat_data.manifest().counts
+    claimed = {
+        "sources": r"\((\d+) sources",
+        "organizations": r"Organizations \((\d+)\)",
+        "briefs": r"(\d+) publications",
+        "events": r"(\d+) events",
+    }
+    for entity, pattern in claimed.items():
+        match = re.search(pattern, section)
+        assert match, f"CHANGELOG's data section does not state the number of {entity}"
+        assert int(match.group(1)) == counts[entity], entity
+
+
 def test_coverage_names_reported_counts_above_the_recorded_ones() -> None:
     coverage = icat_data.coverage()
     assert coverage.chair_years == (2012, 2018, 2019, 2021, 2022, 2023, 2024, 2025)
