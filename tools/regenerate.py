@@ -6,7 +6,8 @@ Run after editing any file in ``src/icat_data/data/``::
 
 It writes ``manifest.json`` (hashes and record counts), the snapshots in ``tests/snapshots/``
 (chairs by year, members and partners at each year's end, counts) and ``docs/sources.md``
-(coverage, reported counts, disagreements between sources, every source). The test suite
+(coverage, reported counts, disagreements between sources, every source), and the JSON
+Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
 fails until these agree with the data again, so every data change reaches review as a
 readable diff of its consequences.
 """
@@ -35,6 +36,9 @@ from icat_data._export import ENTITIES  # noqa: E402
 from icat_data._load import DATA_FILES, MANIFEST_FILE, load  # noqa: E402
 from icat_data._models import PartialDate  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from json_schema import FILE_RECORDS, schema_for  # noqa: E402
+
 
 def main() -> None:
     for path, text in render().items():
@@ -55,6 +59,10 @@ def render() -> dict[Path, str]:
         SNAPSHOTS / "membership_at_year_end.json": _json(_membership_by_year(data)),
         SNAPSHOTS / "counts.json": _json(_counts(data)),
         SOURCES_PAGE: _sources_page(data),
+        **{
+            DATA / name.replace(".json", ".schema.json"): _json(schema_for(name))
+            for name in FILE_RECORDS
+        },
     }
 
 

@@ -81,6 +81,8 @@ _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], str], None]:
+    # Fields using this also carry the vocabulary as metadata ("vocabulary"), from which
+    # the JSON Schema of the data files is generated.
     def check(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in allowed:
             raise ValueError(
@@ -204,7 +206,7 @@ class Membership:
     not the day it began.
     """
 
-    role: str = attrs.field(validator=_one_of(ROLES))
+    role: str = attrs.field(validator=_one_of(ROLES), metadata={"vocabulary": ROLES})
     start: PartialDate = attrs.field(validator=_check_interval)
     end: PartialDate | None
     start_attested_only: bool
@@ -231,7 +233,9 @@ class Organization:
     id: str
     acronym: str
     name: str
-    kind: str = attrs.field(validator=_one_of(ORGANIZATION_KINDS))
+    kind: str = attrs.field(
+        validator=_one_of(ORGANIZATION_KINDS), metadata={"vocabulary": ORGANIZATION_KINDS}
+    )
     website: str | None
     former_names: tuple[FormerName, ...]
     aliases: tuple[str, ...]
@@ -272,7 +276,7 @@ class Brief:
     """An ICAT publication: a numbered issue brief or another paper, report or statement."""
 
     id: str
-    kind: str = attrs.field(validator=_one_of(BRIEF_KINDS))
+    kind: str = attrs.field(validator=_one_of(BRIEF_KINDS), metadata={"vocabulary": BRIEF_KINDS})
     number: int | None
     title: str
     published: PartialDate | None
@@ -295,7 +299,7 @@ class Event:
     date: PartialDate = attrs.field(validator=_check_event_span)
     end_date: PartialDate | None
     title: str
-    kind: str = attrs.field(validator=_one_of(EVENT_KINDS))
+    kind: str = attrs.field(validator=_one_of(EVENT_KINDS), metadata={"vocabulary": EVENT_KINDS})
     location: str | None
     organizations: tuple[str, ...]
     sources: tuple[Source, ...]
