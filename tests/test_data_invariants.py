@@ -109,7 +109,7 @@ def test_versions_agree() -> None:
 
 def test_changelog_names_this_release_and_data_version() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", changelog, flags=re.MULTILINE)
+    releases = re.findall(r"^## (\d+\.\d+\.\d+) - ", changelog, flags=re.MULTILINE)
     assert releases
     assert releases[0] == icat_data.__version__
     assert f"Data edition {icat_data.DATA_VERSION}" in changelog
@@ -132,6 +132,14 @@ def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() 
     (brief_8,) = [d for d in disagreements if "briefs:issue-brief-08" in d.records]
     assert brief_8.recorded.startswith("2019")
     assert str(icat_data.get_brief(8).published) == "2019"
+
+
+def test_citation_file_names_this_release_and_data_edition() -> None:
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    version = re.search(r'^version: "(.+)"$', citation, flags=re.MULTILINE)
+    assert version
+    assert version[1] == icat_data.__version__
+    assert f"Data edition {icat_data.DATA_VERSION}." in citation
 
 
 def test_changelog_counts_for_this_edition_match_the_data() -> None:

@@ -36,7 +36,8 @@ FILE_RECORDS: dict[str, tuple[type, bool]] = {
     "manifest.json": (ManifestFile, False),
 }
 
-_BASE = "https://github.com/icat-data/icat-data/schemas/"
+# A URN, not a URL: the schemas ship inside the package and are not served from anywhere.
+_BASE = "urn:icat-data:schema:"
 _PARTIAL_DATE = {
     "type": "string",
     "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
@@ -53,7 +54,7 @@ def schema_for(file_name: str) -> dict[str, Any]:
     body = _object(record, definitions, top_level=file_name == "sources.json")
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": _BASE + file_name.replace(".json", ".schema.json"),
+        "$id": _BASE + file_name.removesuffix(".json"),
         "title": f"icat-data {file_name}",
     }
     if is_list:
