@@ -67,6 +67,16 @@ def test_unknown_entity_lists_the_known_ones() -> None:
         icat_data.to_records("members")
 
 
+@pytest.mark.parametrize("entity", ENTITIES)
+def test_to_dataframe_has_one_row_per_record(entity: str) -> None:
+    frame = icat_data.to_dataframe(entity)
+    rows = icat_data.to_records(entity)
+    assert len(frame) == len(rows)
+    assert list(frame.columns) == list(rows[0])
+    # pandas shows a missing value as NaN where the rows have None.
+    assert frame.astype(object).where(frame.notna(), None).to_dict("records") == rows
+
+
 def test_to_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r'pip install "icat-data\[pandas\]"'):

@@ -1,0 +1,52 @@
+"""The examples in README and docs run as written; the data dictionary covers every field."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+
+import icat_data
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+WITH_EXAMPLES = {"README.md", "tutorial.md"}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_examples_run(page: Path) -> None:
+    result = doctest.testfile(
+        str(page),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
+    assert result.failed == 0
+    if page.name in WITH_EXAMPLES:
+        assert result.attempted >= 15
+
+
+RECORDS = [
+    icat_data.Organization,
+    icat_data.FormerName,
+    icat_data.Membership,
+    icat_data.ChairTerm,
+    icat_data.Brief,
+    icat_data.Event,
+    icat_data.Source,
+    icat_data.PartialDate,
+    icat_data.ReportedCount,
+    icat_data.Disagreement,
+    icat_data.Coverage,
+    icat_data.Manifest,
+]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
+def test_data_dictionary_lists_every_field(record: type) -> None:
+    page = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    section = page.split(f"\n## {record.__name__}\n", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
+    assert listed == [f.name for f in attrs.fields(record)]
