@@ -1,0 +1,92 @@
+"""The public API as a user types it: checked by mypy --strict and pyright, never run.
+
+Each assignment states the type a user relies on, so a changed return type fails the check.
+Lines the API must reject carry ignore comments; both checkers report an ignore that is no
+longer needed, so a loosened signature fails the check too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+import icat_data
+from icat_data import (
+    Brief,
+    ChairTerm,
+    Coverage,
+    DataError,
+    Disagreement,
+    Event,
+    FormerName,
+    IcatDataError,
+    Manifest,
+    Membership,
+    Organization,
+    OutOfCoverageError,
+    PartialDate,
+    ReportedCount,
+    Source,
+    UnknownBriefError,
+    UnknownOrganizationError,
+)
+
+version: str = icat_data.__version__
+data_version: str = icat_data.DATA_VERSION
+
+organizations: tuple[Organization, ...] = icat_data.organizations()
+unodc: Organization = icat_data.get_organization("UNODC")
+maybe: Organization | None = icat_data.find_organization("UN Women")
+found: list[Organization] = icat_data.search_organizations("women")
+members: tuple[Organization, ...] = icat_data.members()
+members_2019: tuple[Organization, ...] = icat_data.members(on=2019)
+members_text: tuple[Organization, ...] = icat_data.members(on="2 May 2018")
+members_date: tuple[Organization, ...] = icat_data.members(on=datetime.date(2019, 6, 30))
+members_datetime: tuple[Organization, ...] = icat_data.partners(on=datetime.datetime(2020, 1, 1))
+is_member: bool = icat_data.is_member("DPKO", on="2019-06-30")
+coordinator: Organization = icat_data.coordinator()
+
+terms: tuple[ChairTerm, ...] = icat_data.chair_terms()
+chairs: tuple[Organization, ...] = icat_data.chairs_for(2019)
+
+briefs: tuple[Brief, ...] = icat_data.briefs(kind="issue_brief", year=2019, topic="technology")
+brief: Brief = icat_data.get_brief(12)
+events: tuple[Event, ...] = icat_data.events("2019", "2019-12", kind="meeting")
+
+rows: list[dict[str, Any]] = icat_data.to_records("organizations")
+coverage: Coverage = icat_data.coverage()
+as_of: datetime.date = coverage.as_of
+counts: tuple[ReportedCount, ...] = coverage.reported_counts
+disagreements: tuple[Disagreement, ...] = coverage.disagreements
+manifest: Manifest = icat_data.manifest()
+hashes: Mapping[str, str] = manifest.files
+record_counts: Mapping[str, int] = manifest.counts
+
+membership: Membership = unodc.memberships[0]
+start: PartialDate = membership.start
+end: PartialDate | None = membership.end
+first_day: datetime.date = start.first_day
+former: tuple[FormerName, ...] = unodc.former_names
+sources: tuple[Source, ...] = unodc.sources
+accessed: datetime.date = sources[0].accessed
+published: PartialDate | None = brief.published
+number: int | None = brief.number
+
+errors: tuple[type[IcatDataError], ...] = (
+    UnknownOrganizationError,
+    UnknownBriefError,
+    OutOfCoverageError,
+    DataError,
+)
+lookup_errors: tuple[type[LookupError], ...] = (
+    UnknownOrganizationError,
+    UnknownBriefError,
+    OutOfCoverageError,
+)
+
+icat_data.chairs_for("2019")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.get_organization(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.members(on=2019.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.briefs("issue_brief")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+unodc.name = "changed"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
