@@ -77,9 +77,15 @@ def _structure_partial_date(value: object, _type: type) -> PartialDate:
     return PartialDate.from_iso(value)
 
 
-def structure_converter(sources: Mapping[str, Source]) -> cattrs.Converter:
-    """A converter that reads records, resolving source ids against ``sources``."""
-    converter = cattrs.Converter(forbid_extra_keys=True)
+def structure_converter(
+    sources: Mapping[str, Source], *, detailed: bool = True
+) -> cattrs.Converter:
+    """A converter that reads records, resolving source ids against ``sources``.
+
+    ``detailed=False`` is faster but its errors do not say where in a record they are; the
+    loader uses it first and asks a detailed converter only to word an error.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int, bool):
         converter.register_structure_hook(kind, _strict(kind))
     converter.register_structure_hook(datetime.date, _structure_date)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 
@@ -14,7 +16,6 @@ from ._models import (
     Coverage,
     Disagreement,
     Event,
-    FrozenMap,
     Manifest,
     Organization,
     ReportedCount,
@@ -24,6 +25,7 @@ from ._models import (
 __all__ = ["Dataset", "fold"]
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """The lookup key of a name: case, accents, spaces and punctuation removed."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -41,10 +43,18 @@ class Dataset:
     events: tuple[Event, ...]
     coverage: Coverage
     manifest: Manifest
+    # Indexes are read-only views (MappingProxyType is as fast as a dict to read).
     by_id: Mapping[str, Organization]
     by_name: Mapping[str, Organization]
-    chairs_by_year: Mapping[int, ChairTerm]
+    by_exact_name: Mapping[str, Organization]
+    chairs_by_year: Mapping[int, tuple[Organization, ...]]
     briefs_by_number: Mapping[int, Brief]
+    #: Ids of the members on coverage.as_of, the date every query without ``on`` asks about.
+    current_members: frozenset[str]
+    # Who held a role over a span, memoized: repeated date queries are the common case.
+    _held: dict[tuple[str, datetime.date, datetime.date], _Holders] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     @classmethod
     def build(
@@ -67,6 +77,7 @@ class Dataset:
         briefs = tuple(sorted(briefs, key=_brief_order))
         events = tuple(sorted(events, key=lambda e: (e.date, e.last_day, e.id)))
         by_name = {fold(name): org for org in organizations for name in org.names()}
+        by_id = {o.id: o for o in organizations}
         coverage = Coverage(
             chair_years=tuple(t.year for t in chair_terms),
             as_of=as_of,
@@ -84,10 +95,18 @@ class Dataset:
             events=events,
             coverage=coverage,
             manifest=manifest,
-            by_id=FrozenMap({o.id: o for o in organizations}),
-            by_name=FrozenMap(by_name),
-            chairs_by_year=FrozenMap({t.year: t for t in chair_terms}),
-            briefs_by_number=FrozenMap({b.number: b for b in briefs if b.number is not None}),
+            by_id=MappingProxyType(by_id),
+            by_name=MappingProxyType(by_name),
+            by_exact_name=MappingProxyType({n: o for o in organizations for n in o.names()}),
+            chairs_by_year=MappingProxyType(
+                {t.year: tuple(by_id[c] for c in t.chairs) for t in chair_terms}
+            ),
+            briefs_by_number=MappingProxyType(
+                {b.number: b for b in briefs if b.number is not None}
+            ),
+            current_members=frozenset(
+                o.id for o in organizations if o.holds("member", as_of, as_of)
+            ),
         )
 
     def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:
@@ -106,7 +125,32 @@ class Dataset:
         self, role: str, first: datetime.date, last: datetime.date
     ) -> tuple[Organization, ...]:
         """The organizations that held ``role`` on any day from ``first`` to ``last``."""
-        return tuple(o for o in self.organizations if o.holds(role, first, last))
+        return self._holders(role, first, last).organizations
+
+    def held(
+        self, role: str, organization: Organization, first: datetime.date, last: datetime.date
+    ) -> bool:
+        """Whether ``organization`` held ``role`` on any day from ``first`` to ``last``."""
+        return organization.id in self._holders(role, first, last).ids
+
+    def _holders(self, role: str, first: datetime.date, last: datetime.date) -> _Holders:
+        key = (role, first, last)
+        found = self._held.get(key)
+        if found is None:
+            if len(self._held) >= _MEMO_LIMIT:  # callers choose the dates; stay bounded
+                self._held.clear()
+            holders = tuple(o for o in self.organizations if o.holds(role, first, last))
+            found = self._held[key] = _Holders(holders, frozenset(o.id for o in holders))
+        return found
+
+
+_MEMO_LIMIT = 4096
+
+
+@attrs.frozen
+class _Holders:
+    organizations: tuple[Organization, ...]
+    ids: frozenset[str]
 
 
 def _brief_order(brief: Brief) -> tuple[datetime.date, int, str]:

@@ -68,21 +68,26 @@ def dataset() -> Dataset:
 
 def load(read: Reader) -> Dataset:
     """Read, structure and check every data file; raise :class:`DataError` on any fault."""
-    from ._convert import EditionFile, ManifestFile, structure_converter, structure_source
+    from ._convert import EditionFile, ManifestFile, structure_source
 
-    source_rows = _json_array(read, "sources.json")
-    bare = structure_converter({})
-    sources = _structure_each(source_rows, "sources.json", structure_source(bare), Source)
+    plain = _Converters({})
+    sources = _structure_each(
+        _json_array(read, "sources.json"),
+        "sources.json",
+        Source,
+        structure_source(plain.fast),
+        lambda: structure_source(plain.detailed()),
+    )
     _unique(sources, "sources.json", "id", lambda s: s.id)
     by_id = {s.id: s for s in sources}
 
-    converter = structure_converter(by_id)
-    organizations = _records(read, "organizations.json", converter, Organization)
-    chair_terms = _records(read, "chairs.json", converter, ChairTerm)
-    briefs = _records(read, "briefs.json", converter, Brief)
-    events = _records(read, "events.json", converter, Event)
-    edition = _one(read, "edition.json", converter, EditionFile)
-    manifest_file = _one(read, MANIFEST_FILE, converter, ManifestFile)
+    converters = _Converters(by_id)
+    organizations = _records(read, "organizations.json", converters, Organization)
+    chair_terms = _records(read, "chairs.json", converters, ChairTerm)
+    briefs = _records(read, "briefs.json", converters, Brief)
+    events = _records(read, "events.json", converters, Event)
+    edition = _one(read, "edition.json", converters, EditionFile)
+    manifest_file = _one(read, MANIFEST_FILE, converters, ManifestFile)
 
     _check_organizations(organizations)
     org_ids = {o.id for o in organizations}
@@ -161,36 +166,76 @@ def _json_array(read: Reader, name: str) -> list[Any]:
     return rows
 
 
-def _records(
-    read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]
-) -> tuple[_T, ...]:
-    return _structure_each(_json_array(read, name), name, converter.structure, cls)
+class _Converters:
+    """A fast converter, and a detailed one made only when an error needs wording."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        from ._convert import structure_converter
+
+        self._sources = sources
+        self.fast = structure_converter(sources, detailed=False)
+        self._detailed: cattrs.Converter | None = None
+
+    def detailed(self) -> cattrs.Converter:
+        from ._convert import structure_converter
+
+        if self._detailed is None:
+            self._detailed = structure_converter(self._sources, detailed=True)
+        return self._detailed
 
 
-def _one(read: Reader, name: str, converter: cattrs.Converter, cls: type[_T]) -> _T:
-    from ._convert import describe_error
+def _records(read: Reader, name: str, converters: _Converters, cls: type[_T]) -> tuple[_T, ...]:
+    return _structure_each(
+        _json_array(read, name),
+        name,
+        cls,
+        converters.fast.structure,
+        lambda: converters.detailed().structure,
+    )
 
+
+def _one(read: Reader, name: str, converters: _Converters, cls: type[_T]) -> _T:
+    raw = _parse(read, name)
     try:
-        return converter.structure(_parse(read, name), cls)
+        return converters.fast.structure(raw, cls)
     except Exception as error:
-        raise DataError(f"{name}: {describe_error(error, '$')}") from None
+        message = _explain(error, raw, cls, converters.detailed().structure, "$")
+        raise DataError(f"{name}: {message}") from None
 
 
 def _structure_each(
-    rows: list[Any], name: str, structure: Callable[[Any, type[_T]], _T], cls: type[_T]
+    rows: list[Any],
+    name: str,
+    cls: type[_T],
+    structure: Callable[[Any, type[_T]], _T],
+    detailed: Callable[[], Callable[[Any, type[_T]], _T]],
 ) -> tuple[_T, ...]:
-    from ._convert import describe_error
-
     records = []
     for index, row in enumerate(rows):
         try:
             records.append(structure(row, cls))
         except Exception as error:
             # Any exception from a hook or validator is a fault in this one record.
-            raise DataError(
-                f"{name}: {_label(row, index)}: {describe_error(error, f'$[{index}]')}"
-            ) from None
+            message = _explain(error, row, cls, detailed(), f"$[{index}]")
+            raise DataError(f"{name}: {_label(row, index)}: {message}") from None
     return tuple(records)
+
+
+def _explain(
+    error: Exception,
+    raw: object,
+    cls: type[_T],
+    detailed: Callable[[Any, type[_T]], _T],
+    path: str,
+) -> str:
+    """Word ``error`` with the path to the faulty field, by structuring ``raw`` in detail."""
+    from ._convert import describe_error
+
+    try:
+        detailed(raw, cls)
+    except Exception as located:
+        return describe_error(located, path)
+    return describe_error(error, path)  # only the fast converter objected: say what it said
 
 
 def _label(row: object, index: int) -> str:

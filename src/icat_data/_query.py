@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Collection, Iterable
 
 from ._dataset import fold
@@ -51,7 +52,10 @@ def find_organization(key: str) -> Organization | None:
     ``key`` may be an id, acronym, name, former name or alias, in any case and with any
     spacing or punctuation: "UN Women", "un-women" and "UNWOMEN" are one key.
     """
-    return dataset().by_name.get(fold(_text(key, "key")))
+    text = _text(key, "key")
+    data = dataset()
+    found = data.by_exact_name.get(text)  # the name as written; else fold it
+    return found if found is not None else data.by_name.get(fold(text))
 
 
 def get_organization(key: str) -> Organization:
@@ -99,8 +103,12 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     """Whether the organization named ``acronym`` (any of its names, current or former) was a
     member on ``on``. False for partners, for other dates and for names ICAT does not know."""
     organization = find_organization(acronym)
+    if organization is None:
+        return False
+    if on is None:
+        return organization.id in dataset().current_members
     first, last = _span(on)
-    return organization is not None and organization.holds("member", first, last)
+    return dataset().held("member", organization, first, last)
 
 
 def coordinator() -> Organization:
@@ -122,12 +130,13 @@ def chairs_for(year: int) -> tuple[Organization, ...]:
     Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
     no source in the data records a chair for.
     """
-    wanted = as_year(year)
+    # An in-range int skips as_year's general checks: this is the hot path.
+    wanted = year if type(year) is int and 1 <= year <= 9999 else as_year(year)
     data = dataset()
-    term = data.chairs_by_year.get(wanted)
-    if term is None:
+    chairs = data.chairs_by_year.get(wanted)
+    if chairs is None:
         raise OutOfCoverageError(_chair_gap(wanted, data.coverage.chair_years))
-    return tuple(data.by_id[chair] for chair in term.chairs)
+    return chairs
 
 
 def briefs(
@@ -198,8 +207,15 @@ def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
     if on is None:
         as_of = dataset().coverage.as_of
         return as_of, as_of
+    if type(on) is int and 1 <= on <= 9999:
+        return _year_span(on)
     date = to_partial_date(on, "on")
     return date.first_day, date.last_day
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_span(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
 def _vocabulary(value: object, name: str, allowed: Collection[str]) -> str:
