@@ -116,3 +116,29 @@ def test_briefs_filters_meet_only_documented_errors(kind: str | None, topic: str
         assert "unknown kind" in str(error)
         return
     assert all(kind is None or b.kind == kind for b in found)
+
+
+@given(anything)
+def test_partners_and_events_meet_only_documented_errors(value: object) -> None:
+    for call in (
+        lambda: icat_data.partners(on=value),  # type: ignore[arg-type]
+        lambda: icat_data.events(start=value),  # type: ignore[arg-type]
+        lambda: icat_data.events(end=value),  # type: ignore[arg-type]
+        lambda: icat_data.briefs(year=value),  # type: ignore[arg-type]
+    ):
+        try:
+            result = call()
+        except (TypeError, ValueError):
+            continue
+        assert isinstance(result, tuple)
+
+
+@given(st.one_of(anything, st.sampled_from(["organizations", "events", "Events", "chair"])))
+def test_to_records_takes_only_the_listed_entities(entity: object) -> None:
+    try:
+        rows = icat_data.to_records(entity)  # type: ignore[arg-type]
+    except ValueError as error:
+        assert "expected one of" in str(error)
+        return
+    assert entity in ("organizations", "events")
+    assert rows
