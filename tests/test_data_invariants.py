@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import icat_data
 from icat_data._dataset import fold
 from icat_data._export import ENTITIES
@@ -107,12 +109,21 @@ def test_versions_agree() -> None:
     assert icat_data.__version__ == importlib.metadata.version("icat-data")
 
 
-def test_changelog_names_this_release_and_data_version() -> None:
-    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    releases = re.findall(r"^## (\d+\.\d+\.\d+) - ", changelog, flags=re.MULTILINE)
-    assert releases
-    assert releases[0] == icat_data.__version__
-    assert f"Data edition {icat_data.DATA_VERSION}" in changelog
+@pytest.mark.parametrize(
+    ("name", "newest_version", "edition"),
+    [
+        ("CHANGELOG.md", r"^## (\d+\.\d+\.\d+) - ", "Data edition {}"),
+        ("CITATION.cff", r'^version: "(.+)"$', "Data edition {}."),
+    ],
+)
+def test_release_files_name_this_version_and_data_edition(
+    name: str, newest_version: str, edition: str
+) -> None:
+    text = (ROOT / name).read_text(encoding="utf-8")
+    version = re.search(newest_version, text, flags=re.MULTILINE)
+    assert version
+    assert version[1] == icat_data.__version__
+    assert edition.format(icat_data.DATA_VERSION) in text
 
 
 def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() -> None:
@@ -132,14 +143,6 @@ def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() 
     (brief_8,) = [d for d in disagreements if "briefs:issue-brief-08" in d.records]
     assert brief_8.recorded.startswith("2019")
     assert str(icat_data.get_brief(8).published) == "2019"
-
-
-def test_citation_file_names_this_release_and_data_edition() -> None:
-    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    version = re.search(r'^version: "(.+)"$', citation, flags=re.MULTILINE)
-    assert version
-    assert version[1] == icat_data.__version__
-    assert f"Data edition {icat_data.DATA_VERSION}." in citation
 
 
 def test_changelog_counts_for_this_edition_match_the_data() -> None:
