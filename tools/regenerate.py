@@ -31,10 +31,9 @@ try:
 except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
-from icat_data._dataset import Dataset  # noqa: E402
+from icat_data._dataset import Dataset, recorded_count  # noqa: E402
 from icat_data._export import ENTITIES  # noqa: E402
 from icat_data._load import DATA_FILES, MANIFEST_FILE, load  # noqa: E402
-from icat_data._models import PartialDate  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from json_schema import FILE_RECORDS, schema_for  # noqa: E402
@@ -153,7 +152,8 @@ def _sources_page(data: Dataset) -> str:
         "| --- | --- | --- | --- | --- | --- |",
         *[
             f"| {c.date} | {_cell(c.members)} | {_cell(c.partners)} | {_cell(c.total)} "
-            f"| {_recorded(data, c.date)} | {c.sources[0].publisher}: {c.sources[0].title} |"
+            f"| {recorded_count(data.organizations, ('member', 'partner'), c.date)} "
+            f"| {c.sources[0].publisher}: {c.sources[0].title} |"
             for c in coverage.reported_counts
         ],
         "",
@@ -183,11 +183,6 @@ def _sources_page(data: Dataset) -> str:
         ],
     ]
     return "\n".join(lines) + "\n"
-
-
-def _recorded(data: Dataset, date: PartialDate) -> int:
-    first, last = date.first_day, date.last_day
-    return len({o.id for role in ("member", "partner") for o in data.holding(role, first, last)})
 
 
 def _cell(value: object) -> str:

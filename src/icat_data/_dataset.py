@@ -18,11 +18,12 @@ from ._models import (
     Event,
     Manifest,
     Organization,
+    PartialDate,
     ReportedCount,
     Source,
 )
 
-__all__ = ["Dataset", "fold"]
+__all__ = ["Dataset", "fold", "recorded_count"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -158,24 +159,28 @@ def _brief_order(brief: Brief) -> tuple[datetime.date, int, str]:
     return (published, brief.number or 0, brief.id)
 
 
+def recorded_count(
+    organizations: tuple[Organization, ...], roles: tuple[str, ...], date: PartialDate
+) -> int:
+    """How many organizations held any of ``roles`` at some time within ``date``."""
+    first, last = date.first_day, date.last_day
+    return sum(any(o.holds(role, first, last) for role in roles) for o in organizations)
+
+
 def _count_gaps(
     organizations: tuple[Organization, ...], reported: tuple[ReportedCount, ...]
 ) -> tuple[str, ...]:
     gaps = []
     for count in sorted(reported, key=lambda c: c.date):
-        first, last = count.date.first_day, count.date.last_day
         for role, claimed in (("member", count.members), ("partner", count.partners)):
-            recorded = sum(o.holds(role, first, last) for o in organizations)
+            recorded = recorded_count(organizations, (role,), count.date)
             if claimed is not None and claimed > recorded:
                 gaps.append(
                     f"{count.sources[0].publisher} reported {claimed} {role}s in {count.date}; "
                     f"the data records {recorded} for that time"
                 )
         if count.total is not None:
-            recorded = sum(
-                o.holds("member", first, last) or o.holds("partner", first, last)
-                for o in organizations
-            )
+            recorded = recorded_count(organizations, ("member", "partner"), count.date)
             if count.total > recorded:
                 gaps.append(
                     f"{count.sources[0].publisher} reported {count.total} organizations in "
