@@ -1,0 +1,16 @@
+"""The suite runs with sockets disabled (pytest-socket), so no test can reach a network."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from pytest_socket import SocketBlockedError
+
+import icat_data
+
+
+def test_sockets_are_blocked_and_the_data_needs_none() -> None:
+    with pytest.raises(SocketBlockedError):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    assert icat_data.chairs_for(2019)  # answered from the packaged files alone
