@@ -105,6 +105,14 @@ def test_is_member_is_false_for_partners_and_strangers() -> None:
     assert icat_data.is_member("UNODC")
 
 
+def test_is_member_without_a_date_agrees_with_members_for_every_name() -> None:
+    current = set(icat_data.members())
+    for org in icat_data.organizations():
+        for name in org.names():
+            for spelling in (name, name.lower(), f" {name.upper()} "):
+                assert icat_data.is_member(spelling) is (org in current), spelling
+
+
 def test_default_date_is_coverage_as_of() -> None:
     as_of = icat_data.coverage().as_of
     assert icat_data.members() == icat_data.members(on=as_of)

@@ -102,6 +102,8 @@ def partners(on: DateLike | None = None) -> tuple[Organization, ...]:
 def is_member(acronym: str, on: DateLike | None = None) -> bool:
     """Whether the organization named ``acronym`` (any of its names, current or former) was a
     member on ``on``. False for partners, for other dates and for names ICAT does not know."""
+    if on is None and type(acronym) is str and acronym in dataset().current_member_names:
+        return True  # a current member's name as written: no folding or lookup needed
     organization = find_organization(acronym)
     if organization is None:
         return False
