@@ -32,7 +32,7 @@ except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
-from icat_data._export import ENTITIES  # noqa: E402
+from icat_data._export import ENTITIES, entity_records  # noqa: E402
 from icat_data._load import DATA_FILES, MANIFEST_FILE, load  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,19 +78,8 @@ def _load_source_tree() -> Dataset:
     return load(read)
 
 
-def _records(data: Dataset) -> dict[str, tuple[object, ...]]:
-    return {
-        "organizations": data.organizations,
-        "memberships": tuple(m for o in data.organizations for m in o.memberships),
-        "chairs": data.chair_terms,
-        "briefs": data.briefs,
-        "events": data.events,
-        "sources": data.sources,
-    }
-
-
 def _manifest(data: Dataset) -> dict[str, object]:
-    records = _records(data)
+    records = entity_records(data)
     return {
         "data_version": data.manifest.data_version,
         "files": {
@@ -115,7 +104,7 @@ def _membership_by_year(data: Dataset) -> dict[str, dict[str, list[str]]]:
 
 def _counts(data: Dataset) -> dict[str, object]:
     return {
-        **{entity: len(rows) for entity, rows in _records(data).items()},
+        **{entity: len(rows) for entity, rows in entity_records(data).items()},
         "organizations_by_kind": dict(sorted(Counter(o.kind for o in data.organizations).items())),
         "briefs_by_kind": dict(sorted(Counter(b.kind for b in data.briefs).items())),
         "numbered_issue_briefs": sorted(data.briefs_by_number),

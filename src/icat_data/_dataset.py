@@ -50,9 +50,8 @@ class Dataset:
     by_exact_name: Mapping[str, Organization]
     chairs_by_year: Mapping[int, tuple[Organization, ...]]
     briefs_by_number: Mapping[int, Brief]
-    #: Ids of the members on coverage.as_of, the date every query without ``on`` asks about,
-    #: and every name they go by exactly as written (the fast path of ``is_member``).
-    current_members: frozenset[str]
+    #: Every name of the members on coverage.as_of, exactly as written: the fast path of
+    #: ``is_member`` without a date.
     current_member_names: frozenset[str]
     # Who held a role over a span, memoized: repeated date queries are the common case.
     _held: dict[tuple[str, datetime.date, datetime.date], _Holders] = attrs.field(
@@ -81,7 +80,6 @@ class Dataset:
         events = tuple(sorted(events, key=lambda e: (e.date, e.last_day, e.id)))
         by_name = {fold(name): org for org in organizations for name in org.names()}
         by_id = {o.id: o for o in organizations}
-        current = [o for o in organizations if o.holds("member", as_of, as_of)]
         coverage = Coverage(
             chair_years=tuple(t.year for t in chair_terms),
             as_of=as_of,
@@ -108,8 +106,12 @@ class Dataset:
             briefs_by_number=MappingProxyType(
                 {b.number: b for b in briefs if b.number is not None}
             ),
-            current_members=frozenset(o.id for o in current),
-            current_member_names=frozenset(name for o in current for name in o.names()),
+            current_member_names=frozenset(
+                name
+                for o in organizations
+                if o.holds("member", as_of, as_of)
+                for name in o.names()
+            ),
         )
 
     def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     import cattrs
     import pandas
 
-__all__ = ["ENTITIES", "to_dataframe", "to_records"]
+    from ._dataset import Dataset
+
+__all__ = ["ENTITIES", "entity_records", "to_dataframe", "to_records"]
 
 #: The entity names :func:`to_records` and :func:`to_dataframe` accept.
 ENTITIES = ("organizations", "memberships", "chairs", "briefs", "events", "sources")
@@ -29,21 +31,22 @@ def to_records(entity: str) -> list[dict[str, Any]]:
     """
     if entity not in ENTITIES:
         raise ValueError(f"unknown entity {entity!r}; expected one of: {', '.join(ENTITIES)}")
-    data = dataset()
+    records = entity_records(dataset())[entity]
     if entity == "memberships":
-        return [
-            {"organization": org.id, **_row(membership)}
-            for org in data.organizations
-            for membership in org.memberships
-        ]
-    records = {
+        return [{"organization": org.id, **_row(membership)} for org, membership in records]
+    return [_row(record, exclude=("memberships",)) for record in records]
+
+
+def entity_records(data: Dataset) -> dict[str, tuple[Any, ...]]:
+    """The records of each entity; memberships as ``(organization, membership)`` pairs."""
+    return {
         "organizations": data.organizations,
+        "memberships": tuple((o, m) for o in data.organizations for m in o.memberships),
         "chairs": data.chair_terms,
         "briefs": data.briefs,
         "events": data.events,
         "sources": data.sources,
-    }[entity]
-    return [_row(record, exclude=("memberships",)) for record in records]
+    }
 
 
 def to_dataframe(entity: str) -> pandas.DataFrame:

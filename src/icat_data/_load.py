@@ -108,10 +108,10 @@ def load(read: Reader) -> Dataset:
     for count in edition.reported_counts:
         _sourced(count.sources, "edition.json", f"reported count of {count.date}")
     known_records = {
-        **{f"organizations:{o.id}": o for o in organizations},
-        **{f"chairs:{t.year}": t for t in chair_terms},
-        **{f"briefs:{b.id}": b for b in briefs},
-        **{f"events:{e.id}": e for e in events},
+        *(f"organizations:{o.id}" for o in organizations),
+        *(f"chairs:{t.year}" for t in chair_terms),
+        *(f"briefs:{b.id}" for b in briefs),
+        *(f"events:{e.id}" for e in events),
     }
     for disagreement in edition.disagreements:
         record = f"disagreement {disagreement.topic!r}"

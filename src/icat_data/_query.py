@@ -18,6 +18,7 @@ from ._models import (
     Event,
     Manifest,
     Organization,
+    PartialDate,
 )
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
 
@@ -107,8 +108,6 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     organization = find_organization(acronym)
     if organization is None:
         return False
-    if on is None:
-        return organization.id in dataset().current_members
     first, last = _span(on)
     return dataset().held("member", organization, first, last)
 
@@ -132,8 +131,7 @@ def chairs_for(year: int) -> tuple[Organization, ...]:
     Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
     no source in the data records a chair for.
     """
-    # An in-range int skips as_year's general checks: this is the hot path.
-    wanted = year if type(year) is int and 1 <= year <= 9999 else as_year(year)
+    wanted = as_year(year)
     data = dataset()
     chairs = data.chairs_by_year.get(wanted)
     if chairs is None:
@@ -209,15 +207,17 @@ def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
     if on is None:
         as_of = dataset().coverage.as_of
         return as_of, as_of
-    if type(on) is int and 1 <= on <= 9999:
-        return _year_span(on)
+    if type(on) is int:
+        return _year_span(as_year(on, "on"))
     date = to_partial_date(on, "on")
     return date.first_day, date.last_day
 
 
 @functools.lru_cache(maxsize=1024)
 def _year_span(year: int) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    # Years are the commonest `on`; their bounds are worth computing once.
+    date = PartialDate(year)
+    return date.first_day, date.last_day
 
 
 def _vocabulary(value: object, name: str, allowed: Collection[str]) -> str:
