@@ -100,6 +100,13 @@ def test_events_range_is_inclusive_and_ordered() -> None:
     assert [e.date for e in everything] == sorted(e.date for e in everything)
 
 
+def test_the_second_principals_meeting_is_dated_to_its_day() -> None:
+    (meeting,) = icat_data.events("2020-12-15", "2020-12-15", kind="meeting")
+    assert meeting.id == "principals-2020"
+    assert "cbss" in meeting.organizations
+    assert icat_data.events("2020-12-16", "2020-12-31", kind="meeting") == ()
+
+
 def test_multi_day_events_overlap_ranges_that_touch_their_last_day() -> None:
     assert [e.id for e in icat_data.events("2021-11-23", "2021-11-30")] == ["ga-hlm-gpa-2021"]
 

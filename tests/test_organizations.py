@@ -99,6 +99,13 @@ def test_is_member_answers_for_the_organization_behind_a_former_name() -> None:
     assert not icat_data.is_member("ICMPD", on=2015)
 
 
+def test_a_membership_known_to_the_month_covers_that_whole_month() -> None:
+    # The CBSS joined in April 2020: members() grows by one from the first day of that month.
+    assert not icat_data.is_member("CBSS", on="2020-03-31")
+    assert icat_data.is_member("Council of the Baltic Sea States", on="2020-04-01")
+    assert len(icat_data.members(on="2020-04-01")) == len(icat_data.members(on="2020-03-31")) + 1
+
+
 def test_is_member_is_false_for_partners_and_strangers() -> None:
     assert not icat_data.is_member("Council of Europe", on=2019)
     assert not icat_data.is_member("NATO")
