@@ -22,7 +22,7 @@ _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 3, 3))
 
 def as_int(value: object, name: str) -> int:
     """``value`` as an int: any integer (a NumPy one too) but ``bool``."""
-    if type(value) is int:  # the common case, and the hot path of chairs_for
+    if type(value) is int:  # the common case
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")

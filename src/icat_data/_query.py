@@ -131,11 +131,12 @@ def chairs_for(year: int) -> tuple[Organization, ...]:
     Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
     no source in the data records a chair for.
     """
-    wanted = as_year(year)
     data = dataset()
+    # A plain int is looked up as it is; only a miss or another type pays for validation.
+    wanted = year if type(year) is int else as_year(year)
     chairs = data.chairs_by_year.get(wanted)
     if chairs is None:
-        raise OutOfCoverageError(_chair_gap(wanted, data.coverage.chair_years))
+        raise OutOfCoverageError(_chair_gap(as_year(wanted), data.coverage.chair_years))
     return chairs
 
 
