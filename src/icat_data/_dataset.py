@@ -136,7 +136,10 @@ class Dataset:
         self, role: str, organization: Organization, first: datetime.date, last: datetime.date
     ) -> bool:
         """Whether ``organization`` held ``role`` on any day from ``first`` to ``last``."""
-        return organization.id in self._holders(role, first, last).ids
+        found = self._held.get((role, first, last))  # a memo hit without a call: a hot path
+        if found is None:
+            found = self._holders(role, first, last)
+        return organization.id in found.ids
 
     def _holders(self, role: str, first: datetime.date, last: datetime.date) -> _Holders:
         key = (role, first, last)

@@ -209,15 +209,16 @@ def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
         as_of = dataset().coverage.as_of
         return as_of, as_of
     if type(on) is int:
-        return _year_span(as_year(on, "on"))
+        return _year_span(on)
     date = to_partial_date(on, "on")
     return date.first_day, date.last_day
 
 
 @functools.lru_cache(maxsize=1024)
 def _year_span(year: int) -> tuple[datetime.date, datetime.date]:
-    # Years are the commonest `on`; their bounds are worth computing once.
-    date = PartialDate(year)
+    # Years are the commonest `on`: each is checked and bounded once (a bad one raises every
+    # time, since lru_cache keeps only results).
+    date = PartialDate(as_year(year, "on"))
     return date.first_day, date.last_day
 
 
