@@ -9,8 +9,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 import icat_data
 from icat_data._dataset import fold
 from icat_data._export import ENTITIES
@@ -107,23 +105,6 @@ def test_versions_agree() -> None:
     assert icat_data.DATA_VERSION == edition["data_version"] == manifest["data_version"]
     assert icat_data.manifest().data_version == icat_data.DATA_VERSION
     assert icat_data.__version__ == importlib.metadata.version("icat-data")
-
-
-@pytest.mark.parametrize(
-    ("name", "newest_version", "edition"),
-    [
-        ("CHANGELOG.md", r"^## (\d+\.\d+\.\d+) - ", "Data edition {}"),
-        ("CITATION.cff", r'^version: "(.+)"$', "Data edition {}."),
-    ],
-)
-def test_release_files_name_this_version_and_data_edition(
-    name: str, newest_version: str, edition: str
-) -> None:
-    text = (ROOT / name).read_text(encoding="utf-8")
-    version = re.search(newest_version, text, flags=re.MULTILINE)
-    assert version
-    assert version[1] == icat_data.__version__
-    assert edition.format(icat_data.DATA_VERSION) in text
 
 
 def test_disagreements_name_real_records_and_at_least_two_accounts_or_sources() -> None:

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import icat_data
+from icat_data._export import ENTITIES
 
 anything = st.one_of(
     st.none(),
@@ -140,5 +141,5 @@ def test_to_records_takes_only_the_listed_entities(entity: object) -> None:
     except ValueError as error:
         assert "expected one of" in str(error)
         return
-    assert entity in ("organizations", "events")
+    assert entity in ENTITIES
     assert rows

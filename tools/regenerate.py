@@ -15,7 +15,6 @@ readable diff of its consequences.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -32,8 +31,8 @@ except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
-from icat_data._export import ENTITIES, entity_records  # noqa: E402
-from icat_data._load import DATA_FILES, MANIFEST_FILE, load  # noqa: E402
+from icat_data._export import entity_records  # noqa: E402
+from icat_data._load import MANIFEST_FILE, load  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from json_schema import FILE_RECORDS, schema_for  # noqa: E402
@@ -66,26 +65,17 @@ def render() -> dict[Path, str]:
 
 
 def _load_source_tree() -> Dataset:
-    # The manifest is derived from the other files, so it cannot be an input here.
-    edition = json.loads((DATA / "edition.json").read_text(encoding="utf-8"))
-    stub = {"data_version": edition["data_version"], "files": {}, "counts": {}}
-
-    def read(name: str) -> bytes:
-        if name == MANIFEST_FILE:
-            return json.dumps(stub).encode()
-        return (DATA / name).read_bytes()
-
-    return load(read)
+    # The manifest is derived from the other files: load measures it, and it is written out.
+    return load(lambda name: (DATA / name).read_bytes(), check_manifest=False)
 
 
 def _manifest(data: Dataset) -> dict[str, object]:
-    records = entity_records(data)
+    manifest = data.manifest
     return {
-        "data_version": data.manifest.data_version,
-        "files": {
-            name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in DATA_FILES
-        },
-        "counts": {entity: len(records[entity]) for entity in ENTITIES},
+        "data_version": manifest.data_version,
+        "files": dict(manifest.files),
+        "counts": dict(manifest.counts),
+        "digest": manifest.digest,
     }
 
 

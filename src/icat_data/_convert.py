@@ -8,6 +8,7 @@ string into a tuple of its characters; in a data file either is a mistake to rep
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -17,6 +18,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
+from ._limits import shown
 from ._models import Disagreement, PartialDate, ReportedCount, Source
 
 __all__ = [
@@ -47,6 +49,10 @@ class ManifestFile:
     data_version: str
     files: dict[str, str]
     counts: dict[str, int]
+    digest: str
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _strict(kind: type) -> Callable[[object, type], Any]:
@@ -65,10 +71,14 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
 def _structure_date(value: object, _type: type) -> datetime.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string, got {type(value).__name__} {value!r}")
+    # fromisoformat alone would take "20190502" and week dates on Python 3.11+ but not on
+    # 3.10: the schema's form is checked first, so every Python reads the same files alike.
+    if _ISO_DAY.fullmatch(value) is None:
+        raise ValueError(f"{shown(value)} is not an ISO date: expected YYYY-MM-DD")
     try:
         return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not an ISO date: expected YYYY-MM-DD") from None
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a valid date: {error}") from None
 
 
 def _structure_partial_date(value: object, _type: type) -> PartialDate:

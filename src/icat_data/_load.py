@@ -9,10 +9,11 @@ the first use from many threads loads once and every thread sees the same record
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._dataset import Dataset, fold
+from ._limits import MAX_NAME, shown
 from ._models import (
     Brief,
     ChairTerm,
@@ -22,10 +23,13 @@ from ._models import (
     Organization,
     Source,
 )
+from ._version import DATA_VERSION
 from .errors import DataError
 
 if TYPE_CHECKING:
     import cattrs
+
+    from ._convert import ManifestFile
 
 __all__ = ["DATA_FILES", "MANIFEST_FILE", "Reader", "dataset", "load", "read_packaged"]
 
@@ -66,13 +70,19 @@ def dataset() -> Dataset:
     return loaded
 
 
-def load(read: Reader) -> Dataset:
-    """Read, structure and check every data file; raise :class:`DataError` on any fault."""
+def load(read: Reader, *, check_manifest: bool = True) -> Dataset:
+    """Read, structure and check every data file; raise :class:`DataError` on any fault.
+
+    The dataset's manifest is measured from the bytes read and the records loaded; with
+    ``check_manifest`` it must equal what ``manifest.json`` claims (``tools/regenerate.py``
+    passes ``False``, since it writes that file from the measured manifest).
+    """
     from ._convert import EditionFile, ManifestFile, structure_source
 
+    raw = {name: _read(read, name) for name in DATA_FILES}
     plain = _Converters({})
     sources = _structure_each(
-        _json_array(read, "sources.json"),
+        _json_array(raw, "sources.json"),
         "sources.json",
         Source,
         structure_source(plain.fast),
@@ -82,13 +92,19 @@ def load(read: Reader) -> Dataset:
     by_id = {s.id: s for s in sources}
 
     converters = _Converters(by_id)
-    organizations = _records(read, "organizations.json", converters, Organization)
-    chair_terms = _records(read, "chairs.json", converters, ChairTerm)
-    briefs = _records(read, "briefs.json", converters, Brief)
-    events = _records(read, "events.json", converters, Event)
-    edition = _one(read, "edition.json", converters, EditionFile)
-    manifest_file = _one(read, MANIFEST_FILE, converters, ManifestFile)
+    organizations = _records(raw, "organizations.json", converters, Organization)
+    chair_terms = _records(raw, "chairs.json", converters, ChairTerm)
+    briefs = _records(raw, "briefs.json", converters, Brief)
+    events = _records(raw, "events.json", converters, Event)
+    edition = _one(
+        _parse(raw["edition.json"], "edition.json"), "edition.json", converters, EditionFile
+    )
 
+    if edition.data_version != DATA_VERSION:
+        raise DataError(
+            f"edition.json: field 'data_version' is {shown(edition.data_version)} but the "
+            f"package names its data {DATA_VERSION!r}; the two must agree"
+        )
     _check_organizations(organizations)
     org_ids = {o.id for o in organizations}
     _unique(chair_terms, "chairs.json", "year", lambda t: t.year)
@@ -97,11 +113,20 @@ def load(read: Reader) -> Dataset:
         [b for b in briefs if b.number is not None], "briefs.json", "number", lambda b: b.number
     )
     _unique(events, "events.json", "id", lambda e: e.id)
+    founded = min(m.start.year for o in organizations for m in o.memberships)
     for term in chair_terms:
-        _resolve(term.chairs, org_ids, "chairs.json", f"year {term.year}", "chairs")
-        _sourced(term.sources, "chairs.json", f"year {term.year}")
+        record = f"year {term.year}"
+        if not founded <= term.year <= edition.as_of.year:
+            raise DataError(
+                f"chairs.json: record {record}: field 'year' is outside ICAT's recorded life "
+                f"({founded}-{edition.as_of.year}, from its earliest membership to as_of)"
+            )
+        _resolve(term.chairs, org_ids, "chairs.json", record, "chairs")
+        _sourced(term.sources, "chairs.json", record)
     for brief in briefs:
         _sourced(brief.sources, "briefs.json", f"id {brief.id!r}")
+        for topic in brief.topics:
+            _named(topic, "briefs.json", f"id {brief.id!r}", "topic")
     for event in events:
         _resolve(event.organizations, org_ids, "events.json", f"id {event.id!r}", "organizations")
         _sourced(event.sources, "events.json", f"id {event.id!r}")
@@ -122,11 +147,24 @@ def load(read: Reader) -> Dataset:
                     f"edition.json: record {record}: field 'records' names {reference!r}, "
                     "which is no record (expected 'entity:id', e.g. 'briefs:issue-brief-08')"
                 )
-    if manifest_file.data_version != edition.data_version:
-        raise DataError(
-            f"{MANIFEST_FILE}: field 'data_version' is {manifest_file.data_version!r} but "
-            f"edition.json says {edition.data_version!r}; regenerate the manifest"
+
+    measured = _measure(
+        edition.data_version,
+        raw,
+        {
+            "organizations": len(organizations),
+            "memberships": sum(len(o.memberships) for o in organizations),
+            "chairs": len(chair_terms),
+            "briefs": len(briefs),
+            "events": len(events),
+            "sources": len(sources),
+        },
+    )
+    if check_manifest:
+        claimed = _one(
+            _parse(_read(read, MANIFEST_FILE), MANIFEST_FILE), MANIFEST_FILE, plain, ManifestFile
         )
+        _check_manifest(claimed, measured)
 
     return Dataset.build(
         sources=sources,
@@ -138,29 +176,107 @@ def load(read: Reader) -> Dataset:
         known_gaps=edition.known_gaps,
         reported_counts=edition.reported_counts,
         disagreements=edition.disagreements,
-        manifest=Manifest(
-            data_version=manifest_file.data_version,
-            files=FrozenMap(manifest_file.files),
-            counts=FrozenMap(manifest_file.counts),
-        ),
+        manifest=measured,
     )
 
 
-def _parse(read: Reader, name: str) -> Any:
+def edition_digest(files: Mapping[str, str]) -> str:
+    """The SHA-256 naming an edition's content: over ``sha256sum``'s lines for its files."""
+    import hashlib
+
+    listing = "".join(f"{files[name]}  {name}\n" for name in sorted(files))
+    return hashlib.sha256(listing.encode()).hexdigest()
+
+
+def _measure(data_version: str, raw: Mapping[str, bytes], counts: dict[str, int]) -> Manifest:
+    import hashlib
+
+    files = {name: hashlib.sha256(raw[name]).hexdigest() for name in DATA_FILES}
+    return Manifest(
+        data_version=data_version,
+        files=FrozenMap(files),
+        counts=FrozenMap(counts),
+        digest=edition_digest(files),
+    )
+
+
+def _check_manifest(claimed: ManifestFile, measured: Manifest) -> None:
+    """Every claim of ``manifest.json`` must be what was measured, or the data was altered."""
+    where = f"{MANIFEST_FILE}: field"
+    if claimed.data_version != measured.data_version:
+        raise DataError(
+            f"{where} 'data_version' is {shown(claimed.data_version)} but edition.json says "
+            f"{measured.data_version!r}; regenerate the manifest"
+        )
+    for field, claims, actual in (
+        ("files", claimed.files, measured.files),
+        ("counts", claimed.counts, measured.counts),
+    ):
+        missing = [key for key in actual if key not in claims]
+        extra = [key for key in claims if key not in actual]
+        if missing or extra:
+            problem = (
+                f"lacks {missing[0]!r}"
+                if missing
+                else f"names {shown(extra[0])}, which is not packaged data"
+            )
+            raise DataError(f"{where} {field!r} {problem}; expected exactly: {', '.join(actual)}")
+    for name, digest in claimed.files.items():
+        if digest != measured.files[name]:
+            raise DataError(
+                f"{name}: its SHA-256 is {measured.files[name]} but {MANIFEST_FILE} records "
+                f"{shown(digest)}: the file was altered or damaged after the edition was made"
+            )
+    for entity, count in claimed.counts.items():
+        if count != measured.counts[entity]:
+            raise DataError(
+                f"{where} 'counts' says {shown(count)} {entity} but the data holds "
+                f"{measured.counts[entity]}; regenerate the manifest"
+            )
+    if claimed.digest != measured.digest:
+        raise DataError(
+            f"{where} 'digest' is {shown(claimed.digest)} but the files' digest is "
+            f"{measured.digest}; regenerate the manifest"
+        )
+
+
+def _read(read: Reader, name: str) -> bytes:
+    try:
+        return read(name)
+    except OSError as error:
+        raise DataError(f"{name}: cannot be read: {error}") from None
+
+
+def _parse(raw: bytes, name: str) -> Any:
     import json
 
     try:
-        raw = read(name)
-    except OSError as error:
-        raise DataError(f"{name}: cannot be read: {error}") from None
-    try:
-        return json.loads(raw)
+        return json.loads(raw, object_pairs_hook=_without_repeats)
+    except _RepeatedKeyError as error:
+        raise DataError(f"{name}: {error}") from None
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
         raise DataError(f"{name}: not valid JSON: {error}") from None
+    except RecursionError:
+        raise DataError(f"{name}: nested too deeply to be a data file") from None
 
 
-def _json_array(read: Reader, name: str) -> list[Any]:
-    rows = _parse(read, name)
+class _RepeatedKeyError(Exception):
+    pass
+
+
+def _without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys and drops the other unseen; in a reviewed data
+    # file a repeated key is a mistake (two values for one field), never an override.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _RepeatedKeyError(f"field {shown(repeated)} appears twice in one object")
+    return obj
+
+
+def _json_array(raw: Mapping[str, bytes], name: str) -> list[Any]:
+    rows = _parse(raw[name], name)
     if not isinstance(rows, list):
         raise DataError(f"{name}: expected a JSON array of records, got {type(rows).__name__}")
     return rows
@@ -184,9 +300,11 @@ class _Converters:
         return self._detailed
 
 
-def _records(read: Reader, name: str, converters: _Converters, cls: type[_T]) -> tuple[_T, ...]:
+def _records(
+    raw: Mapping[str, bytes], name: str, converters: _Converters, cls: type[_T]
+) -> tuple[_T, ...]:
     return _structure_each(
-        _json_array(read, name),
+        _json_array(raw, name),
         name,
         cls,
         converters.fast.structure,
@@ -194,8 +312,7 @@ def _records(read: Reader, name: str, converters: _Converters, cls: type[_T]) ->
     )
 
 
-def _one(read: Reader, name: str, converters: _Converters, cls: type[_T]) -> _T:
-    raw = _parse(read, name)
+def _one(raw: Any, name: str, converters: _Converters, cls: type[_T]) -> _T:
     try:
         return converters.fast.structure(raw, cls)
     except Exception as error:
@@ -282,6 +399,8 @@ def _check_organizations(organizations: tuple[Organization, ...]) -> None:
             _sourced(membership.sources, name, f"{record} ({membership.role} membership)")
         if org.successor is not None:
             _resolve([org.successor], ids, name, record, "successor")
+        for each in org.names():
+            _named(each, name, record, "a name")
         for key in {fold(n) for n in org.names()}:
             if not key:
                 raise DataError(f"{name}: record {record}: a name has no letters or digits")
@@ -291,3 +410,11 @@ def _check_organizations(organizations: tuple[Organization, ...]) -> None:
                     f"{name}: record {record}: a name or alias folds to {key!r}, "
                     f"which already names {other!r}; names must pick out one organization"
                 )
+
+
+def _named(text: str, name: str, record: str, field: str) -> None:
+    # Queries refuse longer text before any work (_limits): a longer name could never be found.
+    if len(text) > MAX_NAME:
+        raise DataError(
+            f"{name}: record {record}: {field} {shown(text)} is over {MAX_NAME} characters"
+        )

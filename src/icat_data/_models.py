@@ -14,6 +14,8 @@ from typing import Final, Literal, TypeVar
 
 import attrs
 
+from ._limits import shown
+
 __all__ = [
     "BRIEF_KINDS",
     "EVENT_KINDS",
@@ -77,7 +79,8 @@ EVENT_KINDS: Final = frozenset(
     }
 )
 
-_ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# [0-9], not \d: \d matches every script's digits, and the data files are ASCII ISO text.
+_ISO_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], str], None]:
@@ -98,8 +101,13 @@ def _none_first(value: int | None) -> int:
 
 
 def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) -> None:
+    for name in ("year", "month", "day"):
+        part = getattr(instance, name)
+        # type() rather than isinstance(): True is an int to isinstance, and would be year 1.
+        if type(part) is not int and (part is not None or name == "year"):
+            raise TypeError(f"{name} must be an int, not {type(part).__name__}")
     if not 1 <= instance.year <= 9999:
-        raise ValueError(f"year {instance.year} is outside 1..9999")
+        raise ValueError(f"year {shown(instance.year)} is outside 1..9999")
     if instance.month is None:
         if instance.day is not None:
             raise ValueError("a day needs a month")
@@ -110,7 +118,8 @@ def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) 
         last = calendar.monthrange(instance.year, instance.month)[1]
         if not 1 <= instance.day <= last:
             raise ValueError(
-                f"day {instance.day} is outside 1..{last} for {instance.year}-{instance.month:02}"
+                f"day {shown(instance.day)} is outside 1..{last} "
+                f"for {instance.year}-{instance.month:02}"
             )
 
 
@@ -261,14 +270,32 @@ class Organization:
         yield self.id
 
 
+def _check_chairs(_instance: object, _attribute: object, chairs: tuple[str, ...]) -> None:
+    # chairs_for promises a non-empty answer: a year without a known chair has no term at all.
+    if not chairs:
+        raise ValueError("chairs is empty; a term names at least one chair")
+    if len(set(chairs)) != len(chairs):
+        raise ValueError(f"chairs repeats an id: {', '.join(chairs)}")
+
+
 @attrs.frozen
 class ChairTerm:
     """The organizations that chaired (or co-chaired) ICAT in ``year``, by id."""
 
     year: int
-    chairs: tuple[str, ...]
+    chairs: tuple[str, ...] = attrs.field(validator=_check_chairs)
     sources: tuple[Source, ...]
     note: str | None = None
+
+
+def _check_number(instance: Brief, _attribute: object, number: int | None) -> None:
+    # get_brief(n) answers with the issue brief numbered n: only issue briefs carry numbers.
+    if number is None:
+        return
+    if number < 1:
+        raise ValueError(f"number {shown(number)} is not a positive brief number")
+    if instance.kind != "issue_brief":
+        raise ValueError(f"number is set on a {instance.kind}; only issue briefs are numbered")
 
 
 @attrs.frozen
@@ -277,7 +304,7 @@ class Brief:
 
     id: str
     kind: str = attrs.field(validator=_one_of(BRIEF_KINDS), metadata={"vocabulary": BRIEF_KINDS})
-    number: int | None
+    number: int | None = attrs.field(validator=_check_number)
     title: str
     published: PartialDate | None
     topics: tuple[str, ...]
@@ -311,14 +338,21 @@ class Event:
         return (self.end_date or self.date).last_day
 
 
+def _not_negative(
+    _instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name} {shown(value)} is negative; a count is 0 or more")
+
+
 @attrs.frozen
 class ReportedCount:
     """How many members, partners or entities in all a source said ICAT had at a date."""
 
     date: PartialDate
-    members: int | None
-    partners: int | None
-    total: int | None
+    members: int | None = attrs.field(validator=_not_negative)
+    partners: int | None = attrs.field(validator=_not_negative)
+    total: int | None = attrs.field(validator=_not_negative)
     sources: tuple[Source, ...]
     note: str | None = None
 
@@ -375,11 +409,22 @@ class FrozenMap(Mapping[_K, _V]):
     def __repr__(self) -> str:
         return f"FrozenMap({self._items!r})"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Slots without __getstate__ defeat pickle protocols 0 and 1; rebuild from the items.
+        return (type(self), (self._items,))
+
 
 @attrs.frozen
 class Manifest:
-    """The data edition, the SHA-256 of every packaged data file and the record counts."""
+    """The data edition, the SHA-256 of every packaged data file and the record counts.
+
+    ``digest`` names the edition's content in one value: the SHA-256 of the lines
+    ``"<sha256>  <file>"`` for every data file, sorted by file name (what ``sha256sum`` prints).
+    The loader computes every hash from the bytes it read, and refuses data whose hashes or
+    counts differ from ``manifest.json``.
+    """
 
     data_version: str
     files: Mapping[str, str]
     counts: Mapping[str, int]
+    digest: str

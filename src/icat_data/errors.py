@@ -8,6 +8,9 @@ derives from the standard exception a caller would naturally catch (``KeyError``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from ._limits import shown
 
 __all__ = [
     "DataError",
@@ -40,7 +43,12 @@ class UnknownOrganizationError(IcatDataError, KeyError, LookupError):
             if self.suggestions
             else "try search_organizations() or organizations() for what the data holds."
         )
-        super().__init__(f"no ICAT organization is known as {key!r}; {hint}")
+        super().__init__(f"no ICAT organization is known as {shown(key)}; {hint}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickle and copy rebuild an exception from self.args, which holds the message, not
+        # the arguments: without this a copy would wrap the message a second time.
+        return (type(self), (self.key, self.suggestions))
 
 
 class UnknownBriefError(IcatDataError, KeyError, LookupError):
@@ -51,8 +59,12 @@ class UnknownBriefError(IcatDataError, KeyError, LookupError):
         self.known = tuple(known)
         listed = ", ".join(str(n) for n in self.known) or "none"
         super().__init__(
-            f"no ICAT issue brief numbered {number} is recorded; recorded numbers: {listed}"
+            f"no ICAT issue brief numbered {shown(number)} is recorded; recorded numbers: {listed}"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # As above: a process pool must get the same error back from a worker.
+        return (type(self), (self.number, self.known))
 
 
 class OutOfCoverageError(IcatDataError, LookupError):
