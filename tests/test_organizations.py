@@ -106,10 +106,19 @@ def test_a_membership_known_to_the_month_covers_that_whole_month() -> None:
     assert len(icat_data.members(on="2020-04-01")) == len(icat_data.members(on="2020-03-31")) + 1
 
 
-def test_is_member_is_false_for_partners_and_strangers() -> None:
+def test_is_member_is_false_for_partners_and_other_dates() -> None:
     assert not icat_data.is_member("Council of Europe", on=2019)
-    assert not icat_data.is_member("NATO")
+    assert not icat_data.is_member("OSCE", on=2017)
     assert icat_data.is_member("UNODC")
+
+
+@pytest.mark.parametrize("on", [None, 2019, "2019-06-30"])
+def test_is_member_refuses_a_name_the_data_does_not_know(on: object) -> None:
+    # The data knows it lacks some members: False for an unknown name would be a claim.
+    with pytest.raises(icat_data.UnknownOrganizationError, match=r"'UNDOC'; did you mean 'UNODC'"):
+        icat_data.is_member("UNDOC", on=on)  # type: ignore[arg-type]
+    with pytest.raises(icat_data.UnknownOrganizationError, match="'NATO'"):
+        icat_data.is_member("NATO", on=on)  # type: ignore[arg-type]
 
 
 def test_is_member_without_a_date_agrees_with_members_for_every_name() -> None:

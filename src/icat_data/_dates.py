@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import numbers
-from typing import TypeAlias
+import re
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
+from ._limits import MAX_DATE_TEXT, check_length, shown
 from ._models import PartialDate
 
 __all__ = ["DateLike", "as_int", "as_year", "to_partial_date"]
@@ -15,6 +18,13 @@ DateLike: TypeAlias = "datetime.date | datetime.datetime | int | str"
 _EXPECTED = (
     "expected a year (2019), ISO text ('2019', '2019-05', '2019-05-02') "
     "or a date as people write it ('2 May 2019', 'May 2019')"
+)
+_ISO_PARTIAL_TEXT = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+# A year-first date, with an optional time and zone that do not change the day written.
+_YEAR_FIRST_DAY = re.compile(
+    r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})"
+    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
+    r"(?: ?(?:Z|[A-Z]{2,5}|[+-][0-9]{2}(?::?[0-9]{2})?))?)?"
 )
 # Two defaults that differ in every field: what a parse leaves at the default was not given.
 _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 3, 3))
@@ -33,7 +43,7 @@ def as_year(value: object, name: str = "year") -> int:
     """``value`` as a year: an int (see :func:`as_int`) within 1..9999."""
     year = as_int(value, name)
     if not 1 <= year <= 9999:
-        raise ValueError(f"{name} {year} is outside 1..9999")
+        raise ValueError(f"{name} {shown(year)} is outside 1..9999")
     return year
 
 
@@ -53,41 +63,67 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
 
 
 def _parse_text(text: str, name: str) -> PartialDate:
-    stripped = text.strip()
-    if stripped[:4].isdigit() and set(stripped) <= set("0123456789-"):
-        try:
-            return PartialDate.from_iso(stripped)
-        except ValueError as error:
-            raise ValueError(f"{name} {text!r} is not a valid date: {error}") from None
-    return _parse_free_text(text, name)
+    # Unicode spaces (a no-break space pasted from a web page) are spaces; anything else that
+    # is not printable ASCII (a NUL, other scripts' digits) is no date this package can read.
+    words = " ".join(check_length(text, name, MAX_DATE_TEXT).split())
+    if not (words.isascii() and words.isprintable()) or words[:1] in ("-", "+"):
+        raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
+    if _ISO_PARTIAL_TEXT.fullmatch(words):
+        return _valid(text, name, lambda: PartialDate.from_iso(words))
+    day = _YEAR_FIRST_DAY.fullmatch(words)
+    if day is not None:  # year first, then month and day: never ambiguous
+        year, month, day_of_month = (int(part) for part in day.groups())
+        return _valid(text, name, lambda: PartialDate(year, month, day_of_month))
+    return _parse_free_text(words, text, name)
 
 
-def _parse_free_text(text: str, name: str) -> PartialDate:
-    try:  # an ISO date-time: dateutil would read it day-first too, and call it ambiguous
-        return PartialDate.from_date(datetime.datetime.fromisoformat(text.strip()))
-    except ValueError:
-        pass
+def _valid(text: str, name: str, make: Callable[[], PartialDate]) -> PartialDate:
+    try:
+        return make()
+    except ValueError as error:
+        raise ValueError(f"{name} {shown(text)} is not a valid date: {error}") from None
+
+
+def _parse_free_text(words: str, text: str, name: str) -> PartialDate:
     # dateutil costs a few milliseconds to import; only text that is not ISO pays for it.
     from dateutil import parser
 
     try:
+        # ignoretz: a zone never changes which day was written, and an unknown zone name would
+        # otherwise be an UnknownTimezoneWarning (an error under -W error).
         readings = [
-            parser.parse(text, default=default, dayfirst=dayfirst)
+            parser.parse(words, default=default, dayfirst=dayfirst, ignoretz=True)
             for default in _DEFAULTS
             for dayfirst in (False, True)
         ]
     except (ValueError, OverflowError):
-        raise ValueError(f"could not read {name} {text!r}: {_EXPECTED}") from None
+        raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}") from None
     if readings[0] != readings[1]:
         raise ValueError(
-            f"{name} {text!r} is ambiguous (day first or month first?): "
+            f"{name} {shown(text)} is ambiguous (day first or month first?): "
             "write it as ISO text, e.g. '2019-05-02', or with the month in words"
         )
     first, second = readings[0], readings[2]
     if first.year != second.year:
-        raise ValueError(f"{name} {text!r} has no year: {_EXPECTED}")
+        raise ValueError(f"{name} {shown(text)} has no year: {_EXPECTED}")
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day else None
     if month is None and day is not None:
-        raise ValueError(f"{name} {text!r} has a day but no month: {_EXPECTED}")
+        raise ValueError(f"{name} {shown(text)} has a day but no month: {_EXPECTED}")
+    _check_weekday(words, text, name, first if day is not None else None, parser.parserinfo())
     return PartialDate(first.year, month, day)
+
+
+def _check_weekday(
+    words: str, text: str, name: str, day: datetime.datetime | None, info: Any
+) -> None:
+    # dateutil moves a date without a day to the next such weekday after its default, and
+    # ignores a weekday beside a day: either way "Tuesday 2019" would silently mean 2019.
+    for word in re.findall(r"[A-Za-z]+", words):
+        weekday = info.weekday(word)
+        if weekday is None:
+            continue
+        if day is None:
+            raise ValueError(f"{name} {shown(text)} names a weekday but no day: {_EXPECTED}")
+        if day.weekday() != weekday:
+            raise ValueError(f"{name} {shown(text)} says {word}, but {day.date()} was a {day:%A}")

@@ -8,6 +8,7 @@ the first use from many threads loads once and every thread sees the same record
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -49,6 +50,17 @@ _T = TypeVar("_T")
 
 _lock = threading.Lock()
 _loaded: Dataset | None = None
+
+
+def _new_lock_in_child() -> None:
+    # A fork copies the lock as it is: held, if another thread was loading at that moment,
+    # and then never released in the child, whose copy of that thread does not exist.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 def read_packaged(name: str) -> bytes:

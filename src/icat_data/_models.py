@@ -113,7 +113,7 @@ def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) 
             raise ValueError("a day needs a month")
         return
     if not 1 <= instance.month <= 12:
-        raise ValueError(f"month {instance.month} is outside 1..12")
+        raise ValueError(f"month {shown(instance.month)} is outside 1..12")
     if instance.day is not None:
         last = calendar.monthrange(instance.year, instance.month)[1]
         if not 1 <= instance.day <= last:

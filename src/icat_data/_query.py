@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 
 from ._dataset import fold
 from ._dates import DateLike, as_int, as_year, to_partial_date
+from ._limits import MAX_NAME, check_length, shown
 from ._load import dataset
 from ._models import (
     BRIEF_KINDS,
@@ -56,7 +57,9 @@ def find_organization(key: str) -> Organization | None:
     text = _text(key, "key")
     data = dataset()
     found = data.by_exact_name.get(text)  # the name as written; else fold it
-    return found if found is not None else data.by_name.get(fold(text))
+    if found is not None or len(text) > MAX_NAME:  # no name is longer: not worth folding
+        return found
+    return data.by_name.get(fold(text))
 
 
 def get_organization(key: str) -> Organization:
@@ -74,7 +77,7 @@ def search_organizations(text: str) -> list[Organization]:
     An exact name ranks first, then names that start with ``text``, then names containing it,
     then names that differ by a typo or two.
     """
-    query = fold(_text(text, "text"))
+    query = fold(check_length(_text(text, "text"), "text"))
     if not query:
         return []
     ranked = []
@@ -102,12 +105,15 @@ def partners(on: DateLike | None = None) -> tuple[Organization, ...]:
 
 def is_member(acronym: str, on: DateLike | None = None) -> bool:
     """Whether the organization named ``acronym`` (any of its names, current or former) was a
-    member on ``on``. False for partners, for other dates and for names ICAT does not know."""
+    member on ``on``; False for partners and for other dates.
+
+    A name that is no organization the data knows raises
+    :class:`~icat_data.errors.UnknownOrganizationError` with close matches: the data knows it
+    lacks some members, so False would be a claim it cannot make.
+    """
     if on is None and type(acronym) is str and acronym in dataset().current_member_names:
         return True  # a current member's name as written: no folding or lookup needed
-    organization = find_organization(acronym)
-    if organization is None:
-        return False
+    organization = get_organization(acronym)
     first, last = _span(on)
     return dataset().held("member", organization, first, last)
 
@@ -148,7 +154,7 @@ def briefs(
     undated ones last."""
     wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
     wanted_year = None if year is None else as_year(year)
-    wanted_topic = None if topic is None else fold(_text(topic, "topic"))
+    wanted_topic = None if topic is None else _topic(topic)
     return tuple(
         brief
         for brief in dataset().briefs
@@ -204,6 +210,13 @@ def _text(value: object, name: str) -> str:
     return value
 
 
+def _topic(topic: object) -> str:
+    folded = fold(check_length(_text(topic, "topic"), "topic"))
+    if not folded:  # "" is in every topic: it would silently match every brief
+        raise ValueError(f"topic {shown(topic)} has no letters or digits to match")
+    return folded
+
+
 def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
     if on is None:
         as_of = dataset().coverage.as_of
@@ -227,15 +240,19 @@ def _vocabulary(value: object, name: str, allowed: Collection[str]) -> str:
     if text not in allowed:
         from difflib import get_close_matches
 
-        close = get_close_matches(text, allowed, n=2)
+        close = get_close_matches(check_length(text, name), allowed, n=2)
         hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
-        raise ValueError(f"unknown {name} {text!r}; {hint}known: {', '.join(sorted(allowed))}")
+        raise ValueError(
+            f"unknown {name} {shown(text)}; {hint}known: {', '.join(sorted(allowed))}"
+        )
     return text
 
 
 def _close_names(key: str) -> list[str]:
     from difflib import get_close_matches
 
+    if len(key) > MAX_NAME:
+        return []
     names: dict[str, str] = {}
     for org in dataset().organizations:
         for name in org.names():
