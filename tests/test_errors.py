@@ -31,7 +31,7 @@ def _raised(call: Callable[[], object]) -> IcatDataError:
     return caught.value
 
 
-ERRORS = {
+ERRORS: dict[str, Callable[[], IcatDataError]] = {
     "UnknownOrganizationError": lambda: _raised(lambda: icat_data.get_organization("UNDOC")),
     "UnknownBriefError": lambda: _raised(lambda: icat_data.get_brief(999)),
     "OutOfCoverageError": lambda: _raised(lambda: icat_data.chairs_for(2020)),
