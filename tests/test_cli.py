@@ -108,3 +108,96 @@ def test_export_writes_one_file_per_entity(fmt: str, tmp_path: Path) -> None:
                 rows = list(csv.DictReader(file))
         assert len(rows) == count, entity
     assert "un-women" in (tmp_path / f"chairs.{fmt}").read_text(encoding="utf-8")
+
+
+def shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in bash with ``$ICAT`` as the installed command (for redirections)."""
+    import os
+
+    return subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "ICAT": str(COMMAND), **env},
+    )
+
+
+def _one_clean_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("icat-data: ")
+    return lines[0]
+
+
+def test_export_into_an_existing_file_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.write_text("")
+    result = run("export", "--format", "json", "--out", str(target))
+    assert result.returncode == 2
+    assert "is a file; give a folder" in _one_clean_line(result)
+    devnull = run("export", "--format", "json", "--out", "/dev/null")
+    assert devnull.returncode == 2
+    _one_clean_line(devnull)
+
+
+@pytest.mark.parametrize("where", ["below-a-file", "/proc/icat-data-test"])
+def test_export_where_no_folder_can_be_made_fails_in_one_line(tmp_path: Path, where: str) -> None:
+    if where == "below-a-file":
+        (tmp_path / "file").write_text("")
+        where = str(tmp_path / "file" / "sub")
+    result = run("export", "--format", "csv", "--out", where)
+    assert result.returncode == 1
+    assert "cannot create the folder" in _one_clean_line(result)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8:strict"])
+def test_export_into_a_path_the_output_encoding_cannot_hold(tmp_path: Path, encoding: str) -> None:
+    result = shell(
+        f'"$ICAT" export --format json --out "{tmp_path}/é"$\'\\xff\'', PYTHONIOENCODING=encoding
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    (folder,) = tmp_path.iterdir()
+    assert len(list(folder.iterdir())) == 6
+
+
+@pytest.mark.parametrize("args", ["", "events --json", "chairs", "--help"])
+def test_a_closed_stdout_is_no_error(args: str) -> None:
+    result = shell(f'"$ICAT" {args} >&-')
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_a_closed_stderr_keeps_errors_off_stdout() -> None:
+    result = shell('"$ICAT" org nope 2>&-')
+    assert result.returncode == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("args", ["events", "events --json", "members --on 2019"])
+def test_a_full_device_is_one_line_and_exit_1(args: str) -> None:
+    result = shell(f'"$ICAT" {args} >/dev/full')
+    assert result.returncode == 1
+    assert "cannot write the output: No space left on device" in _one_clean_line(result)
+
+
+def test_json_stays_valid_json_on_an_ascii_terminal() -> None:
+    result = shell('"$ICAT" events --json', PYTHONIOENCODING="ascii")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(run("events", "--json").stdout)
+
+
+def test_errors_go_to_stderr_when_stdout_is_a_pipe() -> None:
+    result = shell('"$ICAT" org UNDOC | cat')
+    assert result.stdout == ""
+    assert "did you mean 'UNODC'" in _one_clean_line(result)
+
+
+def test_a_time_zone_name_raises_no_warning() -> None:
+    result = run("members", "--on", "2 May 2019 10:00 EST")
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert "UNODC" in result.stdout

@@ -7,7 +7,10 @@ line on stderr saying what was wrong and what would be right; never a traceback.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import csv
+import io
 import json
 import os
 import sys
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _export, _query
+from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Organization
 from ._version import DATA_VERSION, __version__
 from .errors import IcatDataError
@@ -33,26 +37,72 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    _prepare_streams()
     args = _parser().parse_args(argv)
     try:
         result: Row | list[Row] = args.handler(args)
+    except _Failure as failure:
+        return _fail(failure.status, str(failure))
     except IcatDataError as error:  # unknown names, uncovered years: not found
         return _fail(1, str(error))
-    except ValueError as error:  # unreadable dates and the like: usage
+    except (ValueError, TypeError) as error:  # unreadable dates and the like: usage
         return _fail(2, str(error))
+    except OSError as error:  # the file system refused (export): say so, no traceback
+        return _fail(1, f"{error.strerror or error}: {shown(str(error.filename))}")
+    if args.json:
+        text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
+    elif isinstance(result, list):
+        text = _table(result)
+    else:
+        text = _mapping(result)
+    return _write(text)
+
+
+class _Failure(Exception):
+    """A command that cannot do what it was asked, with the exit status to report."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _prepare_streams() -> None:
+    # A stream closed by the shell (`icat-data >&-`) is None in Python: nobody can read what
+    # would go there, so it goes nowhere, and the exit status still tells what happened.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    # Text the output encoding cannot hold (an ASCII terminal, a path that is not UTF-8) is
+    # escaped rather than a UnicodeEncodeError after half the output.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _writes_unicode(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32")
+
+
+def _write(text: str) -> int:
     try:
-        if args.json:
-            json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
-            sys.stdout.write("\n")
-        elif isinstance(result, list):
-            _print_table(result)
-        else:
-            _print_mapping(result)
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader left early (`icat-data events | head`): not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader left early (`icat-data events | head`): not an error worth a message.
+        _discard_stdout()
+        return 0
+    except OSError as error:  # a full disk (`>/dev/full`), a vanished file system
+        _discard_stdout()
+        return _fail(1, f"cannot write the output: {error.strerror or error}")
     return 0
+
+
+def _discard_stdout() -> None:
+    # What is still buffered would fail again when Python flushes stdout at exit, with a
+    # message of its own: point the descriptor at devnull so that flush succeeds.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,7 +235,14 @@ def _events(args: argparse.Namespace) -> list[Row]:
 
 def _export_files(args: argparse.Namespace) -> list[Row]:
     out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise _Failure(2, f"--out {shown(str(out))} is a file; give a folder to write into")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _Failure(
+            1, f"cannot create the folder {shown(str(out))} (--out): {error.strerror or error}"
+        ) from None
     written = []
     for entity in _export.ENTITIES:
         rows = _export.to_records(entity)
@@ -222,30 +279,33 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _print_table(rows: list[Row]) -> None:
+def _table(rows: list[Row]) -> str:
     if not rows:
-        print("(nothing recorded)")
-        return
+        return "(nothing recorded)\n"
     columns = list(rows[0])
     cells = [[_cell(row[c]) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    for line in ([c.upper() for c in columns], *cells):
-        print(
-            "  ".join(text.ljust(width) for text, width in zip(line, widths, strict=True)).rstrip()
-        )
+    return "".join(
+        "  ".join(text.ljust(width) for text, width in zip(line, widths, strict=True)).rstrip()
+        + "\n"
+        for line in ([c.upper() for c in columns], *cells)
+    )
 
 
-def _print_mapping(row: Row) -> None:
+def _mapping(row: Row) -> str:
     width = max(len(key) for key in row)
+    lines = []
     for key, value in row.items():
         if isinstance(value, list) and value and key not in ("latest_chairs", "chair_years"):
-            print(f"{key}:")
-            for item in value:
-                print(f"  - {item}")
+            lines.append(f"{key}:")
+            lines += [f"  - {item}" for item in value]
         else:
-            print(f"{key.ljust(width)}  {_cell(value)}")
+            lines.append(f"{key.ljust(width)}  {_cell(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def _fail(status: int, message: str) -> int:
-    print(f"icat-data: {message}", file=sys.stderr)
+    # If stderr itself is gone, the exit status is all that is left to tell.
+    with contextlib.suppress(OSError):
+        print(f"icat-data: {message}", file=sys.stderr, flush=True)
     return status
