@@ -4,6 +4,28 @@ Every record says where its facts come from (``sources``); :func:`coverage` says
 covers and where it is known to fall short. The public API is the names in ``__all__``.
 """
 
+import sys as _sys
+
+
+def _require(modules: dict[str, str]) -> None:
+    # Each dependency is imported only when first needed (cattrs at the first query), so a
+    # missing one (pip install --no-deps) would otherwise surface late, inside some query.
+    # Asking the import system's finders is cheap; importing importlib.util is not.
+    missing = [
+        distribution
+        for module, distribution in modules.items()
+        if module not in _sys.modules
+        and not any(finder.find_spec(module, None) for finder in _sys.meta_path)
+    ]
+    if missing:
+        raise ImportError(
+            f"icat_data needs {' and '.join(missing)}, not installed here: "
+            f"pip install {' '.join(missing)} (or install icat-data without --no-deps)"
+        )
+
+
+_require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
+
 from ._dates import DateLike
 from ._export import to_dataframe, to_records
 from ._models import (
