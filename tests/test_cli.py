@@ -27,6 +27,8 @@ def test_summary_names_versions_counts_and_chairs() -> None:
     assert f"data_version            {icat_data.DATA_VERSION}" in result.stdout
     assert "latest_chairs           OAS, UNODC" in result.stdout
     summary = json.loads(run("--json").stdout)
+    assert summary["data_digest"] == icat_data.manifest().digest
+    assert summary["events_recorded"] == len(icat_data.events())
     assert summary["members"] == len(icat_data.members())
     assert summary["chair_years"] == list(icat_data.coverage().chair_years)
 

@@ -152,11 +152,12 @@ def _version_line() -> str:
 
 def _summary(_args: argparse.Namespace) -> Row:
     coverage = _query.coverage()
-    counts = _query.manifest().counts
+    manifest = _query.manifest()  # measured from the data loaded, not manifest.json's claims
     latest = coverage.chair_years[-1] if coverage.chair_years else None
     return {
         "package_version": __version__,
         "data_version": DATA_VERSION,
+        "data_digest": manifest.digest,
         "as_of": coverage.as_of.isoformat(),
         "members": len(_query.members()),
         "partners": len(_query.partners()),
@@ -164,7 +165,7 @@ def _summary(_args: argparse.Namespace) -> Row:
         "latest_chair_year": latest,
         "latest_chairs": [] if latest is None else _acronyms(_query.chairs_for(latest)),
         "chair_years": list(coverage.chair_years),
-        **{f"{entity}_recorded": n for entity, n in counts.items()},
+        **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
     }
 
