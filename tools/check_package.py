@@ -62,11 +62,22 @@ def check_wheel(wheel: Path) -> list[str]:
     """What is wrong with the wheel's contents, one line each (empty when nothing is)."""
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
+        metadata = next(
+            archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA")
+        )
     expected = {"icat_data/py.typed"} | {
         f"icat_data/data/{path.name}" for path in DATA.glob("*.json")
     }
     problems = [f"wheel lacks {name}" for name in sorted(expected - names)]
     problems += [f"wheel holds test file {n}" for n in sorted(names) if n.startswith("tests/")]
+    # The wheel ships MIT code and CC BY 4.0 data; PEP 639 deprecates licence classifiers.
+    if "License-Expression: MIT AND CC-BY-4.0\n" not in metadata:
+        problems.append("wheel metadata lacks License-Expression: MIT AND CC-BY-4.0")
+    problems += [
+        f"wheel metadata keeps a licence classifier: {line}"
+        for line in metadata.splitlines()
+        if line.startswith("Classifier: License ::")
+    ]
     return problems
 
 
