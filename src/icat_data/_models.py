@@ -6,11 +6,10 @@ record can change what any other caller sees.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Final, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -95,6 +94,84 @@ def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], 
     return check
 
 
+def _days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange would do, but importing calendar costs a first query ~1 ms (locale).
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+class _Record:
+    """What every record shares: a one-line repr, an HTML table for Jupyter, and ordering.
+
+    A record's repr names only what identifies it (see ``_identity``), so that a tuple of
+    records stays readable; the full record is in its fields. Records with a ``_sort_key``
+    sort with ``sorted()``, ``min()`` and ``max()``. Subclasses are ``attrs.frozen`` with
+    ``repr=False, order=False``, so that attrs generates neither over these (which also saves
+    compiling two sets of methods per class at import).
+    """
+
+    __slots__ = ()
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        raise NotImplementedError
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        raise TypeError(f"{type(self).__name__} records have no natural order")
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={_brief(value)}" for name, value in self._identity())
+        return f"{type(self).__name__}({shown})"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{escape(name)}</th>"
+            f"<td style='text-align:left'>{escape(_plain(value))}</td></tr>"
+            for name, value in self._identity()
+        )
+        return f"<table><caption>{type(self).__name__}</caption>{cells}</table>"
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self._sort_key() < other._sort_key())
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self._sort_key() <= other._sort_key())
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self._sort_key() > other._sort_key())
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self._sort_key() >= other._sort_key())
+
+
+def _brief(value: object, width: int = 60) -> str:
+    """``repr(value)``, with text cut to ``width`` characters and dates as ISO text."""
+    if isinstance(value, PartialDate | datetime.date):
+        return repr(str(value))
+    if isinstance(value, str) and len(value) > width:
+        return repr(value[: width - 3] + "...")
+    return repr(value)
+
+
+def _plain(value: object) -> str:
+    """``value`` as a person reads it in a table cell: text as it is, nothing for ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def _none_first(value: int | None) -> int:
     # A coarser date sorts first within its period: "2019" < "2019-01" < "2019-01-01".
     return 0 if value is None else value
@@ -115,7 +192,7 @@ def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) 
     if not 1 <= instance.month <= 12:
         raise ValueError(f"month {shown(instance.month)} is outside 1..12")
     if instance.day is not None:
-        last = calendar.monthrange(instance.year, instance.month)[1]
+        last = _days_in_month(instance.year, instance.month)
         if not 1 <= instance.day <= last:
             raise ValueError(
                 f"day {shown(instance.day)} is outside 1..{last} "
@@ -123,7 +200,7 @@ def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) 
             )
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, repr=False)
 class PartialDate:
     """A date known to the year, the month or the day.
 
@@ -168,7 +245,11 @@ class PartialDate:
         if self.day is not None:
             return self.first_day
         month = self.month or 12
-        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return datetime.date(self.year, month, _days_in_month(self.year, month))
+
+    def __repr__(self) -> str:
+        parts = [self.year, self.month, self.day]
+        return f"PartialDate({', '.join(str(p) for p in parts if p is not None)})"
 
     def __str__(self) -> str:
         text = f"{self.year:04}"
@@ -179,8 +260,8 @@ class PartialDate:
         return text
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False, order=False)
+class Source(_Record):
     """A public document a fact was read from."""
 
     id: str
@@ -190,14 +271,20 @@ class Source:
     published: PartialDate | None
     accessed: datetime.date
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("id", self.id), ("publisher", self.publisher), ("published", self.published))
 
-@attrs.frozen
-class FormerName:
+
+@attrs.frozen(repr=False, order=False)
+class FormerName(_Record):
     """A name an organization used until ``until`` (the first day it no longer applied)."""
 
     name: str
     acronym: str | None
     until: PartialDate
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("name", self.acronym or self.name), ("until", self.until))
 
 
 def _check_interval(instance: Membership, _attribute: object, _value: PartialDate) -> None:
@@ -205,8 +292,8 @@ def _check_interval(instance: Membership, _attribute: object, _value: PartialDat
         raise ValueError(f"end {instance.end} is before start {instance.start}")
 
 
-@attrs.frozen
-class Membership:
+@attrs.frozen(repr=False, order=False)
+class Membership(_Record):
     """One role an organization held in ICAT over one interval.
 
     The interval is closed at ``start`` and open at ``end`` (``None``: no end is recorded).
@@ -234,9 +321,20 @@ class Membership:
             return self.end.first_day > first
         return self.end.last_day >= first
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("role", self.role),
+            ("start", self.start),
+            ("end", self.end),
+            ("start_attested_only", self.start_attested_only),
+        )
 
-@attrs.frozen
-class Organization:
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.start, self.role)
+
+
+@attrs.frozen(repr=False, order=False)
+class Organization(_Record):
     """An organization that has been part of ICAT, with its dated roles and former names."""
 
     id: str
@@ -269,6 +367,12 @@ class Organization:
         yield from self.aliases
         yield self.id
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("id", self.id), ("acronym", self.acronym), ("name", self.name))
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.acronym.casefold(), self.id)
+
 
 def _check_chairs(_instance: object, _attribute: object, chairs: tuple[str, ...]) -> None:
     # chairs_for promises a non-empty answer: a year without a known chair has no term at all.
@@ -278,14 +382,20 @@ def _check_chairs(_instance: object, _attribute: object, chairs: tuple[str, ...]
         raise ValueError(f"chairs repeats an id: {', '.join(chairs)}")
 
 
-@attrs.frozen
-class ChairTerm:
+@attrs.frozen(repr=False, order=False)
+class ChairTerm(_Record):
     """The organizations that chaired (or co-chaired) ICAT in ``year``, by id."""
 
     year: int
     chairs: tuple[str, ...] = attrs.field(validator=_check_chairs)
     sources: tuple[Source, ...]
     note: str | None = None
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("year", self.year), ("chairs", self.chairs))
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.year,)
 
 
 def _check_number(instance: Brief, _attribute: object, number: int | None) -> None:
@@ -298,8 +408,8 @@ def _check_number(instance: Brief, _attribute: object, number: int | None) -> No
         raise ValueError(f"number is set on a {instance.kind}; only issue briefs are numbered")
 
 
-@attrs.frozen
-class Brief:
+@attrs.frozen(repr=False, order=False)
+class Brief(_Record):
     """An ICAT publication: a numbered issue brief or another paper, report or statement."""
 
     id: str
@@ -312,14 +422,27 @@ class Brief:
     sources: tuple[Source, ...]
     note: str | None = None
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("id", self.id),
+            ("number", self.number),
+            ("published", self.published),
+            ("title", self.title),
+        )
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        # Undated publications last, as briefs() orders them.
+        published = self.published.first_day if self.published else datetime.date.max
+        return (published, self.number or 0, self.id)
+
 
 def _check_event_span(instance: Event, _attribute: object, _value: PartialDate) -> None:
     if instance.end_date is not None and instance.end_date.last_day < instance.date.first_day:
         raise ValueError(f"end_date {instance.end_date} is before date {instance.date}")
 
 
-@attrs.frozen
-class Event:
+@attrs.frozen(repr=False, order=False)
+class Event(_Record):
     """A dated event in ICAT's history; ``end_date`` is set for events spanning several days."""
 
     id: str
@@ -337,6 +460,12 @@ class Event:
         """The last day the event can have run."""
         return (self.end_date or self.date).last_day
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("id", self.id), ("date", self.date), ("kind", self.kind), ("title", self.title))
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.date, self.last_day, self.id)
+
 
 def _not_negative(
     _instance: object, attribute: attrs.Attribute[int | None], value: int | None
@@ -345,8 +474,8 @@ def _not_negative(
         raise ValueError(f"{attribute.name} {shown(value)} is negative; a count is 0 or more")
 
 
-@attrs.frozen
-class ReportedCount:
+@attrs.frozen(repr=False, order=False)
+class ReportedCount(_Record):
     """How many members, partners or entities in all a source said ICAT had at a date."""
 
     date: PartialDate
@@ -356,9 +485,20 @@ class ReportedCount:
     sources: tuple[Source, ...]
     note: str | None = None
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("date", self.date),
+            ("members", self.members),
+            ("partners", self.partners),
+            ("total", self.total),
+        )
 
-@attrs.frozen
-class Disagreement:
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.date,)
+
+
+@attrs.frozen(repr=False, order=False)
+class Disagreement(_Record):
     """Sources that disagree about one fact: what each says and what the data records.
 
     ``records`` names the records concerned as ``"entity:id"`` (``"briefs:issue-brief-08"``,
@@ -371,9 +511,12 @@ class Disagreement:
     recorded: str
     sources: tuple[Source, ...]
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("topic", self.topic), ("records", ", ".join(self.records)))
 
-@attrs.frozen
-class Coverage:
+
+@attrs.frozen(repr=False, order=False)
+class Coverage(_Record):
     """What the data covers, and where it is known to fall short."""
 
     chair_years: tuple[int, ...]
@@ -381,6 +524,15 @@ class Coverage:
     gaps: tuple[str, ...]
     reported_counts: tuple[ReportedCount, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("as_of", self.as_of),
+            ("chair_years", len(self.chair_years)),
+            ("gaps", len(self.gaps)),
+            ("reported_counts", len(self.reported_counts)),
+            ("disagreements", len(self.disagreements)),
+        )
 
 
 class FrozenMap(Mapping[_K, _V]):
@@ -414,8 +566,8 @@ class FrozenMap(Mapping[_K, _V]):
         return (type(self), (self._items,))
 
 
-@attrs.frozen
-class Manifest:
+@attrs.frozen(repr=False, order=False)
+class Manifest(_Record):
     """The data edition, the SHA-256 of every packaged data file and the record counts.
 
     ``digest`` names the edition's content in one value: the SHA-256 of the lines
@@ -428,3 +580,10 @@ class Manifest:
     files: Mapping[str, str]
     counts: Mapping[str, int]
     digest: str
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("data_version", self.data_version),
+            ("digest", self.digest[:12] + "..."),
+            ("counts", dict(self.counts)),
+        )

@@ -1,0 +1,83 @@
+"""Records read well: one-line reprs that identify them, HTML for Jupyter, natural order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import icat_data
+from icat_data._load import dataset
+
+
+def _every_record() -> Iterator[object]:
+    data = dataset()
+    yield from data.organizations
+    for organization in data.organizations:
+        yield from organization.memberships
+        yield from organization.former_names
+    yield from data.chair_terms
+    yield from data.briefs
+    yield from data.events
+    yield from data.sources
+    yield from data.coverage.reported_counts
+    yield from data.coverage.disagreements
+    yield data.coverage
+    yield data.manifest
+
+
+@pytest.mark.parametrize("record", list(_every_record()), ids=lambda r: type(r).__name__)
+def test_every_repr_is_one_short_line(record: object) -> None:
+    text = repr(record)
+    assert "\n" not in text
+    assert len(text) <= 200, text
+    assert text.startswith(f"{type(record).__name__}(")
+
+
+def test_reprs_name_what_identifies_a_record() -> None:
+    unodc = icat_data.get_organization("UNODC")
+    assert repr(unodc) == (
+        "Organization(id='unodc', acronym='UNODC', "
+        "name='United Nations Office on Drugs and Crime')"
+    )
+    assert "sources" not in repr(unodc)  # long fields stay on the record, out of the repr
+    assert repr(icat_data.chair_terms()[2]) == "ChairTerm(year=2019, chairs=('osce', 'un-women'))"
+    assert repr(icat_data.get_brief(12)).startswith(
+        "Brief(id='issue-brief-12', number=12, published='2022-05', title='Addressing"
+    )
+    assert repr(icat_data.PartialDate(2019, 5)) == "PartialDate(2019, 5)"
+    assert eval(repr(icat_data.PartialDate(2019, 5, 2)), vars(icat_data)) == (
+        icat_data.PartialDate(2019, 5, 2)
+    )
+
+
+def test_whole_query_results_stay_readable() -> None:
+    assert len(repr(icat_data.members())) < 6_000  # 47 kB in 0.1.1
+    assert len(repr(icat_data.events())) < 150 * len(icat_data.events())
+    assert len(repr(icat_data.coverage())) < 200
+
+
+def test_records_show_as_html_tables_in_jupyter() -> None:
+    html = icat_data.get_organization("un-women")._repr_html_()
+    assert html.startswith("<table><caption>Organization</caption>")
+    assert "<td style='text-align:left'>UN Women</td>" in html
+    as_of = icat_data.coverage().as_of
+    escaped = icat_data.Source("x", "u", "title", "<b>A & B</b>", None, as_of)._repr_html_()
+    assert "<td style='text-align:left'>&lt;b&gt;A &amp; B&lt;/b&gt;</td>" in escaped
+
+
+def test_records_sort_the_way_their_queries_list_them() -> None:
+    assert list(icat_data.briefs()) == sorted(icat_data.briefs())
+    assert list(icat_data.events()) == sorted(icat_data.events())
+    assert list(icat_data.chair_terms()) == sorted(icat_data.chair_terms())
+    acronyms = [o.acronym for o in sorted(icat_data.members(on=2006))]
+    assert acronyms == ["DAW", "ILO", "IOM", "UNHCR", "UNICEF", "UNIFEM", "UNODC"]
+    assert min(icat_data.events()).id == icat_data.events()[0].id
+
+
+def test_records_without_a_natural_order_say_so() -> None:
+    sources = icat_data.get_organization("UNODC").sources
+    with pytest.raises(TypeError, match="Source records have no natural order"):
+        sorted(sources)
+    with pytest.raises(TypeError):
+        _ = icat_data.get_organization("UNODC") < icat_data.get_brief(12)  # type: ignore[operator]
