@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import unicodedata
-from collections.abc import Iterator, Mapping
-from types import MappingProxyType
-
-import attrs
+from collections.abc import Iterator
 
 from ._models import (
     Brief,
@@ -33,30 +30,67 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
-@attrs.frozen
 class Dataset:
-    """Every record of one data edition, with lookup indexes."""
+    """Every record of one data edition, with the lookup indexes the queries use.
 
-    sources: tuple[Source, ...]
-    organizations: tuple[Organization, ...]
-    chair_terms: tuple[ChairTerm, ...]
-    briefs: tuple[Brief, ...]
-    events: tuple[Event, ...]
-    coverage: Coverage
-    manifest: Manifest
-    # Indexes are read-only views (MappingProxyType is as fast as a dict to read).
-    by_id: Mapping[str, Organization]
-    by_name: Mapping[str, Organization]
-    by_exact_name: Mapping[str, Organization]
-    chairs_by_year: Mapping[int, tuple[Organization, ...]]
-    briefs_by_number: Mapping[int, Brief]
-    #: Every name of the members on coverage.as_of, exactly as written: the fast path of
-    #: ``is_member`` without a date.
-    current_member_names: frozenset[str]
-    # Who held a role over a span, memoized: repeated date queries are the common case.
-    _held: dict[tuple[str, datetime.date, datetime.date], _Holders] = attrs.field(
-        init=False, factory=dict, repr=False, eq=False
+    A plain class, not an attrs one: nothing about it is public, and defining an attrs class
+    costs every import. Its indexes are private dicts, since a read-only view costs every
+    lookup 25-35 ns; what queries hand out is immutable. It pickles as its records plus what
+    is costly to derive (folded names, coverage), so the compiled data (``records.pickle``,
+    written by ``tools/regenerate.py``) restores it without folding a name or computing a gap.
+    """
+
+    __slots__ = (
+        "_derived",
+        "_held",
+        "briefs",
+        "briefs_by_number",
+        "by_exact_name",
+        "by_id",
+        "by_name",
+        "chair_terms",
+        "chairs_by_year",
+        "coverage",
+        "current_member_names",
+        "events",
+        "manifest",
+        "organizations",
+        "sources",
     )
+
+    def __init__(
+        self,
+        sources: tuple[Source, ...],
+        organizations: tuple[Organization, ...],
+        chair_terms: tuple[ChairTerm, ...],
+        briefs: tuple[Brief, ...],
+        events: tuple[Event, ...],
+        coverage: Coverage,
+        manifest: Manifest,
+        folded_names: tuple[tuple[str, int], ...],
+        current_members: tuple[int, ...],
+    ) -> None:
+        """Index records that are already sorted and checked (see :meth:`build`)."""
+        self.sources = sources
+        self.organizations = organizations
+        self.chair_terms = chair_terms
+        self.briefs = briefs
+        self.events = events
+        self.coverage = coverage
+        self.manifest = manifest
+        self.by_id = {o.id: o for o in organizations}
+        self.by_name = {name: organizations[index] for name, index in folded_names}
+        self.by_exact_name = {name: o for o in organizations for name in o.names()}
+        self.chairs_by_year = {t.year: tuple(self.by_id[c] for c in t.chairs) for t in chair_terms}
+        self.briefs_by_number = {b.number: b for b in briefs if b.number is not None}
+        #: Every name of the members on coverage.as_of, exactly as written: the fast path of
+        #: ``is_member`` without a date.
+        self.current_member_names = frozenset(
+            name for index in current_members for name in organizations[index].names()
+        )
+        self._derived = (folded_names, current_members)  # for __reduce__
+        # Who held a role over a span, memoized: repeated date queries are the common case.
+        self._held: dict[tuple[str, datetime.date, datetime.date], _Holders] = {}
 
     @classmethod
     def build(
@@ -73,15 +107,10 @@ class Dataset:
         disagreements: tuple[Disagreement, ...],
         manifest: Manifest,
     ) -> Dataset:
-        """Index validated records; the caller has checked ids and references."""
+        """Sort and index validated records; the caller has checked ids and references."""
         organizations = tuple(sorted(organizations, key=lambda o: o.id))
-        chair_terms = tuple(sorted(chair_terms, key=lambda t: t.year))
-        briefs = tuple(sorted(briefs, key=_brief_order))
-        events = tuple(sorted(events, key=lambda e: (e.date, e.last_day, e.id)))
-        by_name = {fold(name): org for org in organizations for name in org.names()}
-        by_id = {o.id: o for o in organizations}
         coverage = Coverage(
-            chair_years=tuple(t.year for t in chair_terms),
+            chair_years=tuple(sorted(t.year for t in chair_terms)),
             as_of=as_of,
             gaps=known_gaps
             + _count_gaps(organizations, reported_counts)
@@ -92,27 +121,27 @@ class Dataset:
         return cls(
             sources=sources,
             organizations=organizations,
-            chair_terms=chair_terms,
-            briefs=briefs,
-            events=events,
+            chair_terms=tuple(sorted(chair_terms, key=lambda t: t.year)),
+            briefs=tuple(sorted(briefs, key=_brief_order)),
+            events=tuple(sorted(events, key=lambda e: (e.date, e.last_day, e.id))),
             coverage=coverage,
             manifest=manifest,
-            by_id=MappingProxyType(by_id),
-            by_name=MappingProxyType(by_name),
-            by_exact_name=MappingProxyType({n: o for o in organizations for n in o.names()}),
-            chairs_by_year=MappingProxyType(
-                {t.year: tuple(by_id[c] for c in t.chairs) for t in chair_terms}
+            folded_names=tuple(
+                (fold(name), index)
+                for index, org in enumerate(organizations)
+                for name in org.names()
             ),
-            briefs_by_number=MappingProxyType(
-                {b.number: b for b in briefs if b.number is not None}
-            ),
-            current_member_names=frozenset(
-                name
-                for o in organizations
-                if o.holds("member", as_of, as_of)
-                for name in o.names()
+            current_members=tuple(
+                index
+                for index, org in enumerate(organizations)
+                if org.holds("member", as_of, as_of)
             ),
         )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Tuples only (no sets): the pickle must be the same bytes whatever the hash seed.
+        records = (self.sources, self.organizations, self.chair_terms, self.briefs, self.events)
+        return (Dataset, (*records, self.coverage, self.manifest, *self._derived))
 
     def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:
         """Every sourced record as ``("entity:id", sources)``, the data's own and coverage's."""
@@ -155,10 +184,12 @@ class Dataset:
 _MEMO_LIMIT = 4096
 
 
-@attrs.frozen
 class _Holders:
-    organizations: tuple[Organization, ...]
-    ids: frozenset[str]
+    __slots__ = ("ids", "organizations")
+
+    def __init__(self, organizations: tuple[Organization, ...], ids: frozenset[str]) -> None:
+        self.organizations = organizations
+        self.ids = ids
 
 
 def _brief_order(brief: Brief) -> tuple[datetime.date, int, str]:
