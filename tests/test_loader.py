@@ -10,7 +10,8 @@ import pytest
 
 import icat_data
 from icat_data import DataError
-from icat_data._load import DATA_FILES, MANIFEST_FILE, load, read_packaged
+from icat_data._compile import load_json
+from icat_data._load import DATA_FILES, MANIFEST_FILE, read_packaged
 
 Edit = Callable[[Any], Any]
 
@@ -21,7 +22,7 @@ def _load_with(name: str, edit: Edit | None = None, raw: bytes | None = None) ->
         files[name] = raw
     elif edit is not None:
         files[name] = json.dumps(edit(json.loads(files[name]))).encode()
-    load(files.__getitem__)
+    load_json(files.__getitem__)
 
 
 def _first(change: Callable[[dict[str, Any]], object]) -> Edit:

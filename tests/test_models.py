@@ -99,7 +99,17 @@ def test_records_are_frozen_hashable_and_compared_by_value() -> None:
     assert hash(org) == hash(attrs.evolve(org))
     assert org == attrs.evolve(org)
     assert org != attrs.evolve(org, name="Other")
+    assert hash(org) != hash(attrs.evolve(org, name="Other"))
     assert "UNODC" in repr(org)
+
+
+def test_records_of_different_classes_are_never_equal() -> None:
+    source = icat_data.get_organization("UNODC").sources[0]
+    twin = icat_data.FormerName("x", None, icat_data.PartialDate(2019))
+    assert source != twin
+    assert (source == twin) is False
+    assert len({source, attrs.evolve(source), twin}) == 2
+    assert icat_data.get_brief(12) != "issue-brief-12"
 
 
 def test_manifest_mappings_are_read_only_and_hashable() -> None:

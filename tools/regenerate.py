@@ -4,7 +4,8 @@ Run after editing any file in ``src/icat_data/data/``::
 
     python tools/regenerate.py
 
-It writes ``manifest.json`` (hashes and record counts), the snapshots in ``tests/snapshots/``
+It writes ``manifest.json`` (hashes and record counts), ``records.pickle`` (the records
+compiled from the JSON, which queries read: see ``icat_data._compile``), the snapshots in ``tests/snapshots/``
 (chairs by year, members and partners at each year's end, counts) and ``docs/sources.md``
 (coverage, reported counts, disagreements between sources, every source), and the JSON
 Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
@@ -32,25 +33,33 @@ except ImportError:  # a bare checkout
 
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
 from icat_data._export import entity_records  # noqa: E402
-from icat_data._load import MANIFEST_FILE, load  # noqa: E402
+from icat_data._compile import compile_records, load_json  # noqa: E402
+from icat_data._load import COMPILED_FILE, MANIFEST_FILE  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from json_schema import FILE_RECORDS, schema_for  # noqa: E402
 
 
 def main() -> None:
-    for path, text in render().items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+    for path, content in render().items():
+        data = content.encode() if isinstance(content, str) else content
+        if not path.exists() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(data)
             print(f"wrote {path.relative_to(ROOT)}")
 
 
-def render() -> dict[Path, str]:
-    """Every derived file and the text it should hold, from the data in the source tree."""
+def render() -> dict[Path, str | bytes]:
+    """Every derived file and what it should hold, from the data in the source tree."""
     data = _load_source_tree()
+    manifest = _json(_manifest(data))
+
+    def read(name: str) -> bytes:  # the data files as they are, with the manifest to be
+        return manifest.encode() if name == MANIFEST_FILE else (DATA / name).read_bytes()
+
     return {
-        DATA / MANIFEST_FILE: _json(_manifest(data)),
+        DATA / MANIFEST_FILE: manifest,
+        DATA / COMPILED_FILE: compile_records(read),
         SNAPSHOTS / "chairs.json": _json(
             {str(t.year): [data.by_id[c].acronym for c in t.chairs] for t in data.chair_terms}
         ),
@@ -66,7 +75,7 @@ def render() -> dict[Path, str]:
 
 def _load_source_tree() -> Dataset:
     # The manifest is derived from the other files: load measures it, and it is written out.
-    return load(lambda name: (DATA / name).read_bytes(), check_manifest=False)
+    return load_json(lambda name: (DATA / name).read_bytes(), check_manifest=False)
 
 
 def _manifest(data: Dataset) -> dict[str, object]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import numbers
 import re
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
+
+if TYPE_CHECKING:
+    import numbers
 
 from ._limits import MAX_DATE_TEXT, check_length, shown
-from ._models import PartialDate
+from ._models import ISO_PARTIAL, PartialDate
 
 __all__ = ["DateLike", "as_int", "as_year", "to_partial_date"]
 
@@ -19,9 +21,9 @@ _EXPECTED = (
     "expected a year (2019), ISO text ('2019', '2019-05', '2019-05-02') "
     "or a date as people write it ('2 May 2019', 'May 2019')"
 )
-_ISO_PARTIAL_TEXT = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-# A year-first date, with an optional time and zone that do not change the day written.
-_YEAR_FIRST_DAY = re.compile(
+# A year-first date, with an optional time and zone that do not change the day written. Like
+# ISO_PARTIAL, compiled by re on first use, not at import.
+_YEAR_FIRST_DAY = (
     r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})"
     r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
     r"(?: ?(?:Z|[A-Z]{2,5}|[+-][0-9]{2}(?::?[0-9]{2})?))?)?"
@@ -30,11 +32,18 @@ _YEAR_FIRST_DAY = re.compile(
 _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 3, 3))
 
 
+def _is_integer(value: object) -> TypeGuard[numbers.Integral]:
+    """Any integer (a NumPy one too) but ``bool``."""
+    import numbers  # here, not at import: only values that are not a plain int pay for it
+
+    return not isinstance(value, bool) and isinstance(value, numbers.Integral)
+
+
 def as_int(value: object, name: str) -> int:
     """``value`` as an int: any integer (a NumPy one too) but ``bool``."""
     if type(value) is int:  # the common case
         return value
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if not _is_integer(value):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     return int(value)
 
@@ -55,7 +64,7 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return _parse_text(value, name)
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if not _is_integer(value):
         raise TypeError(
             f"{name} must be a date, datetime, int (a year) or str, not {type(value).__name__}"
         )
@@ -68,9 +77,9 @@ def _parse_text(text: str, name: str) -> PartialDate:
     words = " ".join(check_length(text, name, MAX_DATE_TEXT).split())
     if not (words.isascii() and words.isprintable()) or words[:1] in ("-", "+"):
         raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
-    if _ISO_PARTIAL_TEXT.fullmatch(words):
+    if re.fullmatch(ISO_PARTIAL, words):
         return _valid(text, name, lambda: PartialDate.from_iso(words))
-    day = _YEAR_FIRST_DAY.fullmatch(words)
+    day = re.fullmatch(_YEAR_FIRST_DAY, words)
     if day is not None:  # year first, then month and day: never ambiguous
         year, month, day_of_month = (int(part) for part in day.groups())
         return _valid(text, name, lambda: PartialDate(year, month, day_of_month))
