@@ -80,4 +80,4 @@ def test_records_without_a_natural_order_say_so() -> None:
     with pytest.raises(TypeError, match="Source records have no natural order"):
         sorted(sources)
     with pytest.raises(TypeError):
-        _ = icat_data.get_organization("UNODC") < icat_data.get_brief(12)  # type: ignore[operator]
+        _ = icat_data.get_organization("UNODC") < icat_data.get_brief(12)

@@ -65,7 +65,7 @@ def check_wheel(wheel: Path) -> list[str]:
         metadata = next(
             archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA")
         )
-    expected = {"icat_data/py.typed"} | {
+    expected = {"icat_data/py.typed", "icat_data/data/records.pickle"} | {
         f"icat_data/data/{path.name}" for path in DATA.glob("*.json")
     }
     problems = [f"wheel lacks {name}" for name in sorted(expected - names)]
