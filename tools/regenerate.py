@@ -5,8 +5,8 @@ Run after editing any file in ``src/icat_data/data/``::
     python tools/regenerate.py
 
 It writes ``manifest.json`` (hashes and record counts), ``records.pickle`` (the records
-compiled from the JSON, which queries read: see ``icat_data._compile``), the snapshots in ``tests/snapshots/``
-(chairs by year, members and partners at each year's end, counts) and ``docs/sources.md``
+compiled from the JSON, which queries read: see ``icat_data._compile``), the snapshots in
+``tests/snapshots/`` (chairs by year, members and partners at each year's end, counts) and ``docs/sources.md``
 (coverage, reported counts, disagreements between sources, every source), and the JSON
 Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
 fails until these agree with the data again, so every data change reaches review as a
