@@ -6,9 +6,9 @@ Run after editing any file in ``src/icat_data/data/``::
 
 It writes ``manifest.json`` (hashes and record counts), ``records.pickle`` (the records
 compiled from the JSON, which queries read: see ``icat_data._compile``), the snapshots in
-``tests/snapshots/`` (chairs by year, members and partners at each year's end, counts) and ``docs/sources.md``
-(coverage, reported counts, disagreements between sources, every source), and the JSON
-Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
+``tests/snapshots/`` (chairs by year, members and partners at each year's end, counts) and
+``docs/sources.md`` (coverage, reported counts, disagreements between sources, every source),
+and the JSON Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
 fails until these agree with the data again, so every data change reaches review as a
 readable diff of its consequences.
 """
@@ -31,9 +31,9 @@ try:
 except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
+from icat_data._compile import compile_records, load_json  # noqa: E402
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
 from icat_data._export import entity_records  # noqa: E402
-from icat_data._compile import compile_records, load_json  # noqa: E402
 from icat_data._load import COMPILED_FILE, MANIFEST_FILE  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
