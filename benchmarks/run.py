@@ -131,7 +131,7 @@ def scaling() -> None:
     try:
         for factor in (1, 10, 100):
             data = _synthetic(real, factor)
-            _load._loaded = data
+            _load.loaded = data
             last = data.organizations[-1].acronym
 
             def cold(data: Dataset = data) -> object:
@@ -153,7 +153,7 @@ def scaling() -> None:
             cells = [f"{len(data.organizations):14d}", *(f"{c * 1e6:14.2f}" for c in costs)]
             print("  " + " ".join(cells))
     finally:
-        _load._loaded = real
+        _load.loaded = real
     print()
 
 

@@ -6,6 +6,7 @@ import datetime
 import functools
 import unicodedata
 from collections.abc import Iterator
+from typing import TypeVar
 
 from ._models import (
     Brief,
@@ -48,12 +49,15 @@ class Dataset:
         "by_exact_name",
         "by_id",
         "by_name",
+        "by_spelling",
         "chair_terms",
         "chairs_by_year",
         "coverage",
-        "current_member_names",
         "events",
         "manifest",
+        "member_names_now",
+        "member_names_on",
+        "members_on",
         "organizations",
         "sources",
     )
@@ -68,7 +72,6 @@ class Dataset:
         coverage: Coverage,
         manifest: Manifest,
         folded_names: tuple[tuple[str, int], ...],
-        current_members: tuple[int, ...],
     ) -> None:
         """Index records that are already sorted and checked (see :meth:`build`)."""
         self.sources = sources
@@ -81,15 +84,21 @@ class Dataset:
         self.by_id = {o.id: o for o in organizations}
         self.by_name = {name: organizations[index] for name, index in folded_names}
         self.by_exact_name = {name: o for o in organizations for name in o.names()}
+        #: Other spellings already resolved by folding (``"UN-WOMEN"``), so that the next
+        #: lookup of one is a dict lookup too.
+        self.by_spelling: dict[str, Organization] = {}
         self.chairs_by_year = {t.year: tuple(self.by_id[c] for c in t.chairs) for t in chair_terms}
         self.briefs_by_number = {b.number: b for b in briefs if b.number is not None}
-        #: Every name of the members on coverage.as_of, exactly as written: the fast path of
-        #: ``is_member`` without a date.
-        self.current_member_names = frozenset(
-            name for index in current_members for name in organizations[index].names()
-        )
-        self._derived = (folded_names, current_members)  # for __reduce__
-        # Who held a role over a span, memoized: repeated date queries are the common case.
+        self._derived = (folded_names,)  # for __reduce__
+        # Answers memoized by the date asked (None for as_of, or a year): repeated date
+        # queries are the common case, and these are read by the queries themselves.
+        #: members() by ``on``.
+        self.members_on: dict[int | None, tuple[Organization, ...]] = {}
+        #: is_member() by ``on``: every name as written to whether its organization was a
+        #: member then; for ``on=None`` (as_of), in an attribute of its own.
+        self.member_names_on: dict[int | None, dict[str, bool]] = {}
+        self.member_names_now: dict[str, bool] = {}
+        # Who held a role over a span, memoized for every other date.
         self._held: dict[tuple[str, datetime.date, datetime.date], _Holders] = {}
 
     @classmethod
@@ -131,11 +140,6 @@ class Dataset:
                 for index, org in enumerate(organizations)
                 for name in org.names()
             ),
-            current_members=tuple(
-                index
-                for index, org in enumerate(organizations)
-                if org.holds("member", as_of, as_of)
-            ),
         )
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -154,6 +158,31 @@ class Dataset:
         yield from ((f"events:{e.id}", e.sources) for e in self.events)
         yield from ((f"counts:{c.date}", c.sources) for c in self.coverage.reported_counts)
         yield from ((f"disagreements:{d.topic}", d.sources) for d in self.coverage.disagreements)
+
+    def remember_spelling(self, spelling: str, organization: Organization) -> None:
+        """Keep ``spelling`` (at most ``MAX_NAME`` long: a caller's) as a way to name it."""
+        _remember(self.by_spelling, spelling, organization)
+
+    def members_at(
+        self, on: object, span: tuple[datetime.date, datetime.date]
+    ) -> tuple[Organization, ...]:
+        """The members over ``span``, the span of ``on``; remembered for a year or None."""
+        found = self._holders("member", *span).organizations
+        if on is None or type(on) is int:
+            _remember(self.members_on, on, found)
+        return found
+
+    def member_names_at(
+        self, on: int | None, span: tuple[datetime.date, datetime.date]
+    ) -> dict[str, bool]:
+        """Every name as written to whether its organization was a member over ``span``."""
+        ids = self._holders("member", *span).ids
+        answers = {name: o.id in ids for o in self.organizations for name in o.names()}
+        if on is None:
+            self.member_names_now = answers
+        else:
+            _remember(self.member_names_on, on, answers)
+        return answers
 
     def holding(
         self, role: str, first: datetime.date, last: datetime.date
@@ -174,14 +203,22 @@ class Dataset:
         key = (role, first, last)
         found = self._held.get(key)
         if found is None:
-            if len(self._held) >= _MEMO_LIMIT:  # callers choose the dates; stay bounded
-                self._held.clear()
             holders = tuple(o for o in self.organizations if o.holds(role, first, last))
-            found = self._held[key] = _Holders(holders, frozenset(o.id for o in holders))
+            found = _remember(self._held, key, _Holders(holders, frozenset(o.id for o in holders)))
         return found
 
 
 _MEMO_LIMIT = 4096
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    # Callers choose the dates, so a memo must stay bounded: past its limit it starts afresh.
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 class _Holders:

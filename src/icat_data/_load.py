@@ -50,7 +50,9 @@ COMPILED_FORM = 1
 Reader = Callable[[str], bytes]
 
 _lock = threading.Lock()
-_loaded: Dataset | None = None
+#: The loaded dataset once a query has loaded it. Hot queries read this first
+#: (``_load.loaded or dataset()``): an attribute read is cheaper than a call.
+loaded: Dataset | None = None
 
 
 def _new_lock_in_child() -> None:
@@ -84,14 +86,14 @@ def read_packaged(name: str) -> bytes:
 
 def dataset() -> Dataset:
     """The packaged dataset, loaded on first call and shared afterwards."""
-    global _loaded
-    loaded = _loaded
-    if loaded is None:
+    global loaded
+    found = loaded
+    if found is None:
         with _lock:
-            if _loaded is None:
-                _loaded = load_compiled(read_packaged)
-            loaded = _loaded
-    return loaded
+            if loaded is None:
+                loaded = load_compiled(read_packaged)
+            found = loaded
+    return found
 
 
 def load_compiled(read: Reader) -> Dataset:

@@ -6,6 +6,7 @@ import datetime
 import functools
 from collections.abc import Collection, Iterable
 
+from . import _load
 from ._dataset import fold
 from ._dates import DateLike, as_int, as_year, to_partial_date
 from ._limits import MAX_NAME, check_length, shown
@@ -55,16 +56,24 @@ def find_organization(key: str) -> Organization | None:
     spacing or punctuation: "UN Women", "un-women" and "UNWOMEN" are one key.
     """
     text = _text(key, "key")
-    data = dataset()
+    data = _load.loaded or dataset()
     found = data.by_exact_name.get(text)  # the name as written; else fold it
     if found is not None or len(text) > MAX_NAME:  # no name is longer: not worth folding
         return found
-    return data.by_name.get(fold(text))
+    found = data.by_name.get(fold(text))
+    if found is not None:  # the next lookup of this spelling needs no folding
+        data.remember_spelling(text, found)
+    return found
 
 
 def get_organization(key: str) -> Organization:
     """Like :func:`find_organization`, but an unknown ``key`` raises
     :class:`~icat_data.errors.UnknownOrganizationError` naming the closest known names."""
+    if type(key) is str:  # a name as written, or as written before: no call (a hot path)
+        data = _load.loaded or dataset()
+        found = data.by_exact_name.get(key) or data.by_spelling.get(key)
+        if found is not None:
+            return found
     organization = find_organization(key)
     if organization is None:
         raise UnknownOrganizationError(key, _close_names(key))
@@ -95,7 +104,11 @@ def members(on: DateLike | None = None) -> tuple[Organization, ...]:
 
     A year or month means "at any time in it". Ordered by id.
     """
-    return dataset().holding("member", *_span(on))
+    if on is None or type(on) is int:  # the commonest questions: answered from a memo
+        found = (_load.loaded or dataset()).members_on.get(on)
+        if found is not None:
+            return found
+    return dataset().members_at(on, _span(on))
 
 
 def partners(on: DateLike | None = None) -> tuple[Organization, ...]:
@@ -111,11 +124,24 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     :class:`~icat_data.errors.UnknownOrganizationError` with close matches: the data knows it
     lacks some members, so False would be a claim it cannot make.
     """
-    if on is None and type(acronym) is str and acronym in dataset().current_member_names:
-        return True  # a current member's name as written: no folding or lookup needed
+    data = _load.loaded or dataset()
+    # A name as written, now or in a year: a dict lookup or two in a memo (a hot path).
+    if on is None:
+        answers = data.member_names_now or data.member_names_at(None, _span(None))
+    elif type(on) is int:
+        answers = data.member_names_on.get(on) or data.member_names_at(on, _span(on))
+    else:
+        answers = None
+    if answers is not None:
+        try:  # (a try costs nothing until it catches; contextlib.suppress costs ~300 ns)
+            answer = answers.get(acronym)
+        except TypeError:  # unhashable: the slow path says what is wrong
+            answer = None
+        if answer is not None:  # only str names are keys: nothing else is answered here
+            return answer
     organization = get_organization(acronym)
     first, last = _span(on)
-    return dataset().held("member", organization, first, last)
+    return data.held("member", organization, first, last)
 
 
 def coordinator() -> Organization:
@@ -137,7 +163,7 @@ def chairs_for(year: int) -> tuple[Organization, ...]:
     Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
     no source in the data records a chair for.
     """
-    data = dataset()
+    data = _load.loaded or dataset()
     # A plain int is looked up as it is; only a miss or another type pays for validation.
     wanted = year if type(year) is int else as_year(year)
     chairs = data.chairs_by_year.get(wanted)
