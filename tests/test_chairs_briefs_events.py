@@ -119,3 +119,48 @@ def test_events_filter_by_kind_and_reject_reversed_ranges() -> None:
         icat_data.events(2020, 2019)
     with pytest.raises(ValueError, match="unknown kind"):
         icat_data.events(kind="party")
+
+
+def test_resolution_events_are_dated_to_the_day_unless_sources_disagree() -> None:
+    # A resolution is dated by the day of its adoption; only a recorded disagreement between
+    # sources about that day may leave it coarser.
+    disputed = {r for d in icat_data.coverage().disagreements for r in d.records}
+    for event in icat_data.events(kind="resolution"):
+        assert event.date.precision == "day" or f"events:{event.id}" in disputed, event.id
+
+
+def test_resolution_61_180_and_icat_establishment_are_two_events() -> None:
+    (adopted,) = [e for e in icat_data.events(kind="resolution") if e.id == "ga-61-180"]
+    assert str(adopted.date) == "2006-12-20"
+    (established,) = [e for e in icat_data.events(kind="milestone") if "61/180" in e.title]
+    assert str(established.date) == "2007-03"
+    assert str(icat_data.events("2006-07-27", "2006-07-27")[0].date) == "2006-07-27"
+
+
+def test_the_global_plan_was_adopted_and_launched_on_separate_days() -> None:
+    adopted = icat_data.events("2010-07-30", "2010-07-30", kind="resolution")
+    assert [e.id for e in adopted] == ["ga-64-293"]
+    on_the_day = icat_data.events("2010-08-31", "2010-08-31", kind="meeting")
+    (launch,) = [e for e in on_the_day if e.date.precision == "day"]
+    assert launch.kind == "meeting"
+    assert launch.location == "New York"
+
+
+def test_events_known_only_by_a_later_report_keep_the_precision_sources_give() -> None:
+    (sixth,) = [e for e in icat_data.events(2010, 2010) if e.id == "sixth-meeting-2010"]
+    assert sixth.date.precision == "year"
+    assert sixth.note is not None
+    assert "13 December 2010" in sixth.note
+    (tokyo,) = icat_data.events("2006-09", "2006-09")
+    assert "first ICAT meeting" not in tokyo.title
+    assert "vdocument-icat-2010-side-event" in {s.id for s in tokyo.sources}
+
+
+def test_issue_briefs_10_and_11() -> None:
+    assert icat_data.get_brief(10).id == "public-procurement-brief-2021"
+    organ = icat_data.get_brief(11)
+    assert organ.title == "Trafficking in persons for the purpose of organ removal"
+    assert organ.published is None
+    note = icat_data.get_brief(1).note
+    assert note is not None
+    assert note.startswith("Weakly attested")

@@ -71,7 +71,12 @@ def test_briefs_and_events_filters() -> None:
         "ICAT Toolkit to design counter-trafficking programmes"
     ]
     events = json.loads(run("events", "--from", "2021-11", "--to", "2021-11", "--json").stdout)
-    assert [e["date"] for e in events] == ["2021-11-15", "2021-11-15", "2021-11-22/2021-11-23"]
+    assert [e["date"] for e in events] == [
+        "2021-11-15",
+        "2021-11-15",
+        "2021-11-22",
+        "2021-11-22/2021-11-23",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ def _set(key: str, value: object) -> Callable[[dict[str, Any]], object]:
 @pytest.mark.parametrize(
     ("name", "edit", "expected"),
     [
-        ("organizations.json", _first(lambda r: r.pop("name")), r"record 0 \(id 'cted'\).*name"),
+        ("organizations.json", _first(lambda r: r.pop("name")), r"record 0 \(id 'cbss'\).*name"),
         ("organizations.json", _first(_set("founded", 1999)), r"unknown field.*founded"),
         ("organizations.json", _first(_set("name", 5)), r"expected str.*\$\[0\]\.name"),
         ("organizations.json", _first(_set("aliases", "CTED2")), r"JSON array.*aliases"),

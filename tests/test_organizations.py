@@ -155,3 +155,17 @@ def test_organizations_lists_everyone_once_in_id_order() -> None:
 def test_former_names_are_dated() -> None:
     (former,) = icat_data.get_organization("DPO").former_names
     assert (former.acronym, str(former.until)) == ("DPKO", "2019-01-01")
+
+
+def test_unfpa_is_a_member_from_the_briefing_of_5_october_2018() -> None:
+    assert icat_data.is_member("UNFPA", on="2018-10-05")
+    assert not icat_data.is_member("UNFPA", on="2018-10-04")
+    unaids = icat_data.get_organization("UNAIDS")
+    assert unaids.name == "Joint United Nations Programme on HIV/AIDS"
+
+
+def test_dppa_records_its_merger_and_no_predecessor_without_a_source() -> None:
+    dppa = icat_data.get_organization("DPPA")
+    assert dppa.note is not None
+    assert "Peacebuilding Support Office" in dppa.note
+    assert icat_data.find_organization("Peacebuilding Support Office") is None

@@ -2,4 +2,4 @@
 # Both are plain constants so that reading them costs nothing at import; tests check that
 # __version__ matches the installed distribution and DATA_VERSION the packaged data.
 __version__ = "0.3.0.dev0"
-DATA_VERSION = "2026.11.22.1"
+DATA_VERSION = "2026.12.01.dev0"
