@@ -50,3 +50,20 @@ def test_data_dictionary_lists_every_field(record: type) -> None:
     section = page.split(f"\n## {record.__name__}\n", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
     assert listed == [f.name for f in attrs.fields(record)]
+
+
+def test_the_chart_is_drawn_from_the_data(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib", reason="the docs extra draws the chart")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_chart", ROOT / "tools" / "docs_chart.py")
+    assert spec is not None
+    assert spec.loader is not None
+    chart = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(chart)
+    chart.on_pre_build({"docs_dir": str(tmp_path)})
+    drawn = (tmp_path / chart.CHART).read_bytes()
+    assert drawn.startswith(b"\x89PNG")
+    assert len(drawn) > 20_000
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"]({Path('docs') / chart.CHART})" in readme

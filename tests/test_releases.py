@@ -95,3 +95,14 @@ def test_citation_names_the_latest_release_and_its_edition() -> None:
     latest = LEDGER[-1]
     assert re.search(r'^version: "(.+)"$', text, re.M)[1] == latest["version"]  # type: ignore[index]
     assert f"Data edition {latest['data_version']}." in text
+    # BibTeX made from CITATION.cff keeps only the title of these: it must name both.
+    title = re.search(r'^title: "(.+)"$', text, re.M)[1]  # type: ignore[index]
+    assert title.endswith(f"version {latest['version']}, data edition {latest['data_version']}")
+
+
+def test_public_docstrings_use_one_style_that_the_docs_render() -> None:
+    # The API reference renders Markdown with mkdocstrings cross-references; Sphinx roles
+    # such as :func:`x` would show raw on the page.
+    for path in sorted((ROOT / "src" / "icat_data").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r":(func|class|meth|attr|mod|data):`", text), path.name

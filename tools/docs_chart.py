@@ -1,58 +1,154 @@
-"""mkdocs hook: draw ICAT over time (chairs by year, recorded membership by year) from the
-packaged data at every docs build, so the picture can never drift from the data."""
+"""Draw ICAT over time from the packaged data: who was in it, who chaired, how many.
+
+It runs as an mkdocs hook on every docs build (so the picture can never drift from the data)
+and as a script, ``python tools/docs_chart.py OUT.png``. It draws what the data knows and
+marks what it does not:
+
+- one row per organization, one bar per membership interval, solid where the start is a
+  known join date and hatched where it is only the earliest date a source attests the role
+  (the real start is earlier or unknown); an open end runs to the data's as-of date;
+- a star on an organization's row in each year it chaired or co-chaired ICAT; years no
+  source names a chair for are shaded;
+- below, the members and partners the data records on each day, against the totals sources
+  reported (a bar across the period a count's date covers).
+"""
 
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 from typing import Any
 
 CHART = Path("assets") / "icat-over-time.png"
+ROLES = {"member": "#1f77b4", "partner": "#ff7f0e"}
 
 
 def on_pre_build(config: Any) -> None:
-    """Write the chart into the docs folder before mkdocs collects its files."""
+    """mkdocs hook: write the chart into the docs folder before mkdocs collects its files."""
+    draw(Path(config["docs_dir"]) / CHART)
+
+
+def _year(day: datetime.date) -> float:
+    """``day`` as a fractional year, for a time axis."""
+    start = datetime.date(day.year, 1, 1)
+    length = (datetime.date(day.year + 1, 1, 1) - start).days
+    return day.year + (day - start).days / length
+
+
+def draw(path: Path) -> None:
+    """Draw the chart from the packaged data into ``path`` (a PNG)."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     import icat_data
 
-    terms = icat_data.chair_terms()
-    chairs = sorted({c for t in terms for c in t.chairs})
     coverage = icat_data.coverage()
-    years = list(range(2006, coverage.as_of.year + 1))
-
-    figure, (top, bottom) = pyplot.subplots(2, 1, figsize=(10, 8), constrained_layout=True)
-    for term in terms:
-        for chair in term.chairs:
-            top.scatter(term.year, chairs.index(chair), s=120, color="#1f77b4")
-    top.set_yticks(range(len(chairs)), [icat_data.get_organization(c).acronym for c in chairs])
-    top.set_xticks(years, [str(y) for y in years], rotation=90)
-    top.set_title("Chair and co-chairs by year (years with no recorded chair are blank)")
-    top.grid(axis="x", alpha=0.3)
-
-    def recorded(year: int, role: str) -> int:
-        day = min(datetime.date(year, 12, 31), coverage.as_of)
-        return len(icat_data.members(day) if role == "member" else icat_data.partners(day))
-
-    bottom.step(years, [recorded(y, "member") for y in years], where="mid", label="members")
-    bottom.step(years, [recorded(y, "partner") for y in years], where="mid", label="partners")
-    reported = [c for c in coverage.reported_counts if c.total is not None]
-    bottom.scatter(
-        [c.date.first_day.year + c.date.first_day.timetuple().tm_yday / 366 for c in reported],
-        [c.total for c in reported],
-        marker="x",
-        color="black",
-        label="total reported by a source",
+    end_of_data = _year(coverage.as_of)
+    rows = sorted(
+        (o for o in icat_data.organizations() if any(m.role in ROLES for m in o.memberships)),
+        key=lambda o: (min(m.start for m in o.memberships if m.role in ROLES), o.acronym),
     )
-    bottom.set_xticks(years, [str(y) for y in years], rotation=90)
-    bottom.set_title("Organizations recorded at each year's end, and totals sources reported")
-    bottom.legend()
-    bottom.grid(alpha=0.3)
+    figure, (timeline, counts) = pyplot.subplots(
+        2, 1, figsize=(13, 12), height_ratios=(3, 1), sharex=True, constrained_layout=True
+    )
+    first_year = min(m.start.year for o in rows for m in o.memberships)
+    chaired = set(coverage.chair_years)
+    for year in range(first_year, coverage.as_of.year + 1):
+        if year not in chaired:
+            timeline.axvspan(year, year + 1, color="0.93", zorder=0)
+    for row, organization in enumerate(rows):
+        for membership in organization.memberships:
+            if membership.role not in ROLES:
+                continue
+            start = _year(membership.start.first_day)
+            end = end_of_data
+            if membership.end is not None:
+                # A day-precision end is the first day without the role; a coarser one keeps
+                # its whole period inside (as the API's intervals do).
+                last = (
+                    membership.end.first_day
+                    if membership.end.precision == "day"
+                    else (membership.end.last_day + datetime.timedelta(days=1))
+                )
+                end = _year(last)
+            timeline.barh(
+                row,
+                end - start,
+                left=start,
+                height=0.6,
+                color="white" if membership.start_attested_only else ROLES[membership.role],
+                edgecolor=ROLES[membership.role],
+                hatch="///" if membership.start_attested_only else None,
+            )
+    for term in icat_data.chair_terms():
+        for chair in term.chairs:
+            row = next(i for i, o in enumerate(rows) if o.id == chair)
+            timeline.scatter(term.year + 0.5, row, marker="*", s=160, color="black", zorder=3)
+    timeline.set_yticks(range(len(rows)), [o.acronym for o in rows], fontsize=8)
+    timeline.invert_yaxis()
+    timeline.axvline(end_of_data, color="0.4", linestyle=":")
+    timeline.set_ylabel("organization (ordered by first recorded role)")
+    timeline.set_title(f"ICAT over time, data edition {icat_data.DATA_VERSION}")
+    timeline.legend(
+        handles=[
+            Patch(color=ROLES["member"], label="member, from a known start"),
+            Patch(
+                facecolor="white",
+                edgecolor=ROLES["member"],
+                hatch="///",
+                label="member, from the earliest date a source attests (start unknown)",
+            ),
+            Patch(color=ROLES["partner"], label="partner"),
+            Patch(color="0.93", label="year with no recorded chair"),
+            Line2D([], [], marker="*", color="black", linestyle="", label="chair that year"),
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize=8,
+    )
 
-    path = Path(config["docs_dir"]) / CHART
+    days = [coverage.as_of]
+    day = datetime.date(first_year, 1, 1)
+    while day < coverage.as_of:
+        days.append(day)
+        day += datetime.timedelta(days=14)
+    days.sort()
+    recorded = [len(icat_data.members(d)) + len(icat_data.partners(d)) for d in days]
+    counts.step([_year(d) for d in days], recorded, where="post", label="recorded in the data")
+    for count in coverage.reported_counts:
+        total = count.total
+        if total is None and count.members is not None:
+            total = count.members + (count.partners or 0)
+        if total is None:
+            continue
+        start, end = _year(count.date.first_day), _year(count.date.last_day)
+        counts.plot([start, end + 1 / 365], [total, total], color="black", linewidth=3)
+    counts.plot([], [], color="black", linewidth=3, label="total a source reported (its period)")
+    counts.set_ylabel("members and partners")
+    counts.set_xlabel("year")
+    counts.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    counts.grid(alpha=0.3)
+    figure.text(
+        0.01,
+        -0.02,
+        "Recorded counts are a floor: memberships are known from lists of 2019 and earlier and "
+        "from sources naming later joins, and no departure after 2019 is recorded.\n"
+        "Where a source reports more organizations than the data holds, the data is missing "
+        "members (see coverage().gaps); the 2019 jump is when lists were first read, not joins.",
+        fontsize=8,
+        va="top",
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=100)
+    figure.savefig(path, dpi=90, bbox_inches="tight")
     pyplot.close(figure)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tools/docs_chart.py OUT.png")
+    draw(Path(sys.argv[1]))

@@ -1,7 +1,8 @@
 """Typed, cited data on ICAT, the Inter-Agency Coordination Group against Trafficking in Persons.
 
-Every record says where its facts come from (``sources``); :func:`coverage` says what the data
-covers and where it is known to fall short. The public API is the names in ``__all__``.
+Every record says where its facts come from (``sources``); [`coverage()`][icat_data.coverage]
+says what the data covers and where it is known to fall short. The public API is the names in
+``__all__``.
 """
 
 import sys as _sys

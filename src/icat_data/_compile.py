@@ -1,8 +1,8 @@
 """Compiling the reviewed JSON into the records queries read (the build step).
 
-The JSON files are the source of truth that people review. :func:`load_json` structures them
+The JSON files are the source of truth that people review. `load_json()` structures them
 into records with cattrs, checking every promise the API makes about the data, and
-:func:`compile_records` pickles the resulting :class:`Dataset` with the SHA-256 of each file it
+`compile_records()` pickles the resulting `Dataset` with the SHA-256 of each file it
 came from; ``tools/regenerate.py`` writes that into the package as ``records.pickle``, as
 tzdata compiles its zone files. At run time ``_load`` only unpickles and checks the hashes.
 """
@@ -55,7 +55,7 @@ def compile_records(read: Reader) -> bytes:
 
 
 def load_json(read: Reader, *, check_manifest: bool = True) -> Dataset:
-    """Read, structure and check every data file; raise :class:`DataError` on any fault.
+    """Read, structure and check every data file; raise `DataError` on any fault.
 
     The dataset's manifest is measured from the bytes read and the records loaded; with
     ``check_manifest`` it must equal what ``manifest.json`` claims (``tools/regenerate.py``

@@ -73,7 +73,7 @@ class Dataset:
         manifest: Manifest,
         folded_names: tuple[tuple[str, int], ...],
     ) -> None:
-        """Index records that are already sorted and checked (see :meth:`build`)."""
+        """Index records that are already sorted and checked (see `build()`)."""
         self.sources = sources
         self.organizations = organizations
         self.chair_terms = chair_terms

@@ -1,4 +1,4 @@
-"""Reading the dates and years callers pass in (``DateLike``) into :class:`PartialDate`."""
+"""Reading the dates and years callers pass in (``DateLike``) into `PartialDate`."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def as_int(value: object, name: str) -> int:
 
 
 def as_year(value: object, name: str = "year") -> int:
-    """``value`` as a year: an int (see :func:`as_int`) within 1..9999."""
+    """``value`` as a year: an int (see `as_int()`) within 1..9999."""
     year = as_int(value, name)
     if not 1 <= year <= 9999:
         raise ValueError(f"{name} {shown(year)} is outside 1..9999")
@@ -57,7 +57,7 @@ def as_year(value: object, name: str = "year") -> int:
 
 
 def to_partial_date(value: object, name: str = "date") -> PartialDate:
-    """Read a ``DateLike`` into a :class:`PartialDate` at the precision it carries."""
+    """Read a ``DateLike`` into a `PartialDate` at the precision it carries."""
     if isinstance(value, datetime.datetime):
         return PartialDate.from_date(value.date())
     if isinstance(value, datetime.date):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ENTITIES", "entity_records", "to_dataframe", "to_records"]
 
-#: The entity names :func:`to_records` and :func:`to_dataframe` accept.
+#: The entity names to_records() and to_dataframe() accept.
 ENTITIES = ("organizations", "memberships", "chairs", "briefs", "events", "sources")
 
 
@@ -50,7 +50,7 @@ def entity_records(data: Dataset) -> dict[str, tuple[Any, ...]]:
 
 
 def to_dataframe(entity: str) -> pandas.DataFrame:
-    """:func:`to_records` as a pandas DataFrame; needs the ``pandas`` extra."""
+    """[`to_records()`][icat_data.to_records] as a pandas DataFrame; needs the ``pandas`` extra."""
     try:
         import pandas
     except ImportError:

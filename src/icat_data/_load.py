@@ -98,7 +98,7 @@ def dataset() -> Dataset:
 
 def load_compiled(read: Reader) -> Dataset:
     """The records compiled by ``tools/regenerate.py``, checked against the files they were
-    compiled from; raise :class:`DataError` naming the file on any difference.
+    compiled from; raise `DataError` naming the file on any difference.
 
     ``records.pickle`` is the package's own file, written from the reviewed JSON by the same
     cattrs code that validates it, and trusted as its ``.py`` files are: unpickling it runs

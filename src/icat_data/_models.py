@@ -221,7 +221,8 @@ class PartialDate:
     """A date known to the year, the month or the day.
 
     ``str()`` gives ISO text at the known precision ("2019", "2019-05", "2019-05-02");
-    :meth:`from_iso` reads it back. Dates sort by time, a coarser one first within its period.
+    [`from_iso()`][icat_data.PartialDate.from_iso] reads it back. Dates sort by time, a
+    coarser one first within its period.
     """
 
     year: int = attrs.field(validator=_check_partial_date)
@@ -518,7 +519,7 @@ class Disagreement(_Record):
     """Sources that disagree about one fact: what each says and what the data records.
 
     ``records`` names the records concerned as ``"entity:id"`` (``"briefs:issue-brief-08"``,
-    ``"chairs:2025"``), with the entity names of :func:`~icat_data.to_records`.
+    ``"chairs:2025"``), with the entity names of [`to_records()`][icat_data.to_records].
     """
 
     topic: str

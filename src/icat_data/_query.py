@@ -67,8 +67,9 @@ def find_organization(key: str) -> Organization | None:
 
 
 def get_organization(key: str) -> Organization:
-    """Like :func:`find_organization`, but an unknown ``key`` raises
-    :class:`~icat_data.errors.UnknownOrganizationError` naming the closest known names."""
+    """Like [`find_organization()`][icat_data.find_organization], but an unknown ``key``
+    raises [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] naming the
+    closest known names."""
     if type(key) is str:  # a name as written, or as written before: no call (a hot path)
         data = _load.loaded or dataset()
         found = data.by_exact_name.get(key) or data.by_spelling.get(key)
@@ -121,8 +122,8 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     member on ``on``; False for partners and for other dates.
 
     A name that is no organization the data knows raises
-    :class:`~icat_data.errors.UnknownOrganizationError` with close matches: the data knows it
-    lacks some members, so False would be a claim it cannot make.
+    [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] with close matches: the
+    data knows it lacks some members, so False would be a claim it cannot make.
     """
     data = _load.loaded or dataset()
     # A name as written, now or in a year: a dict lookup or two in a memo (a hot path).
@@ -160,8 +161,8 @@ def chair_terms() -> tuple[ChairTerm, ...]:
 def chairs_for(year: int) -> tuple[Organization, ...]:
     """The organization(s) that chaired or co-chaired ICAT in ``year``.
 
-    Raises :class:`~icat_data.errors.OutOfCoverageError`, naming the covered years, for a year
-    no source in the data records a chair for.
+    Raises [`OutOfCoverageError`][icat_data.OutOfCoverageError], naming the covered years,
+    for a year no source in the data records a chair for.
     """
     data = _load.loaded or dataset()
     # A plain int is looked up as it is; only a miss or another type pays for validation.
@@ -191,7 +192,7 @@ def briefs(
 
 
 def get_brief(number: int) -> Brief:
-    """The numbered ICAT issue brief ``number``; :class:`~icat_data.errors.UnknownBriefError`
+    """The numbered ICAT issue brief ``number``; [`UnknownBriefError`][icat_data.UnknownBriefError]
     (listing the recorded numbers) when the data has none with that number."""
     wanted = as_int(number, "number")
     numbered = dataset().briefs_by_number

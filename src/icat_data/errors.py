@@ -1,8 +1,9 @@
 """The one error hierarchy of icat_data.
 
-Every error the package raises on purpose derives from :class:`IcatDataError`, and each also
-derives from the standard exception a caller would naturally catch (``KeyError``,
-``LookupError``), so ``except KeyError`` keeps working for code that does not know us.
+Every error the package raises on purpose derives from
+[`IcatDataError`][icat_data.IcatDataError], and each also derives from the standard exception
+a caller would naturally catch (``KeyError``, ``LookupError``), so ``except KeyError`` keeps
+working for code that does not know us.
 """
 
 from __future__ import annotations
