@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,26 @@ def test_chairs_outside_coverage_name_the_covered_years(year: int, reason: str) 
     assert isinstance(caught.value, LookupError)
 
 
-@pytest.mark.parametrize("year", ["2019", 2019.0, True, None])
-def test_chairs_for_needs_an_int(year: object) -> None:
+@pytest.mark.parametrize("year", [2019.0, True, None, datetime.date(2019, 5, 1)])
+def test_chairs_for_needs_a_year(year: object) -> None:
     with pytest.raises(TypeError, match="year must be an int"):
         icat_data.chairs_for(year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("year", ["2019", " 2019 ", np.int64(2019)])
+def test_a_year_is_taken_as_people_give_it(year: object) -> None:
+    assert icat_data.chairs_for(year) == icat_data.chairs_for(2019)  # type: ignore[arg-type]
+    assert icat_data.briefs(year=year) == icat_data.briefs(year=2019)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "year", ["2019.0", "MMXIX", "-2019", "20190", "", "\N{ARABIC-INDIC DIGIT TWO}019"]
+)
+def test_text_that_is_not_a_year_is_a_value_error(year: str) -> None:
+    with pytest.raises(ValueError, match="is not a year: expected one such as 2019"):
+        icat_data.chairs_for(year)
+    with pytest.raises(ValueError, match="is not a year"):
+        icat_data.briefs(year=year)
 
 
 def test_get_brief_by_number() -> None:

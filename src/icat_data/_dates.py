@@ -49,7 +49,13 @@ def as_int(value: object, name: str) -> int:
 
 
 def as_year(value: object, name: str = "year") -> int:
-    """``value`` as a year: an int (see `as_int()`) within 1..9999."""
+    """``value`` as a year within 1..9999: an int (see `as_int()`), or text that is one
+    ("2019", as a CSV column or a command line gives it)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 4):
+            raise ValueError(f"{name} {shown(value)} is not a year: expected one such as 2019")
+        value = int(text)
     year = as_int(value, name)
     if not 1 <= year <= 9999:
         raise ValueError(f"{name} {shown(year)} is outside 1..9999")

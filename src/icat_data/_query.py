@@ -158,8 +158,9 @@ def chair_terms() -> tuple[ChairTerm, ...]:
     return dataset().chair_terms
 
 
-def chairs_for(year: int) -> tuple[Organization, ...]:
-    """The organization(s) that chaired or co-chaired ICAT in ``year``.
+def chairs_for(year: int | str) -> tuple[Organization, ...]:
+    """The organization(s) that chaired or co-chaired ICAT in ``year`` (an int, a NumPy
+    integer or text such as ``"2019"``).
 
     Raises [`OutOfCoverageError`][icat_data.OutOfCoverageError], naming the covered years,
     for a year no source in the data records a chair for.
@@ -174,7 +175,7 @@ def chairs_for(year: int) -> tuple[Organization, ...]:
 
 
 def briefs(
-    *, kind: str | None = None, year: int | None = None, topic: str | None = None
+    *, kind: str | None = None, year: int | str | None = None, topic: str | None = None
 ) -> tuple[Brief, ...]:
     """ICAT's publications, optionally only of one ``kind``, published in ``year``, or with a
     topic containing ``topic`` (case- and punctuation-insensitive). In publication order;

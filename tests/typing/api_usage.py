@@ -85,7 +85,8 @@ lookup_errors: tuple[type[LookupError], ...] = (
     OutOfCoverageError,
 )
 
-icat_data.chairs_for("2019")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+chairs_again: tuple[Organization, ...] = icat_data.chairs_for("2019")
+icat_data.chairs_for(2019.0)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 icat_data.get_organization(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 icat_data.members(on=2019.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 icat_data.briefs("issue_brief")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
