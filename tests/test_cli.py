@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import icat_data
+from icat_data._export import ENTITIES
 
 COMMAND = Path(sys.executable).with_name("icat-data")
 
@@ -163,7 +164,7 @@ def test_export_into_a_path_the_output_encoding_cannot_hold(tmp_path: Path, enco
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     (folder,) = tmp_path.iterdir()
-    assert len(list(folder.iterdir())) == 6
+    assert len(list(folder.iterdir())) == len(ENTITIES)
 
 
 @pytest.mark.parametrize("args", ["", "events --json", "chairs", "--help"])

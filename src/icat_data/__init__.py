@@ -27,7 +27,8 @@ def _require(modules: dict[str, str]) -> None:
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
 from ._dates import DateLike
-from ._export import to_dataframe, to_records
+from ._export import to_records
+from ._frames import to_dataframe
 from ._models import (
     BRIEF_KINDS,
     EVENT_KINDS,
