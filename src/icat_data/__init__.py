@@ -26,6 +26,7 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
+from ._datapackage import write_datapackage
 from ._dates import DateLike
 from ._export import to_records
 from ._frames import to_dataframe
@@ -115,4 +116,5 @@ __all__ = [
     "search_organizations",
     "to_dataframe",
     "to_records",
+    "write_datapackage",
 ]

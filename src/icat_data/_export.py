@@ -29,6 +29,7 @@ from ._models import (
     ReportedCount,
     Source,
 )
+from ._version import DATA_VERSION, __version__
 
 if TYPE_CHECKING:
     import cattrs
@@ -40,6 +41,7 @@ __all__ = [
     "PRECISIONS",
     "Column",
     "columns",
+    "edition",
     "entity_records",
     "to_records",
 ]
@@ -155,6 +157,22 @@ def date_parts(
         return None, None, None
     date = PartialDate.from_iso(iso)
     return date.precision, date.first_day, date.last_day
+
+
+def edition() -> dict[str, str]:
+    """Which data an export holds: edition, content digest, package version and as-of day.
+
+    Written beside the JSON and CSV exports as ``edition.json`` and into a data package's
+    ``datapackage.json``, so that a file read long after it was written still says what it is.
+    """
+    data = dataset()
+    return {
+        "data_version": DATA_VERSION,
+        "data_digest": data.manifest.digest,
+        "package_version": __version__,
+        "as_of": data.coverage.as_of.isoformat(),
+        "license": "CC-BY-4.0",
+    }
 
 
 def _check_entity(entity: str) -> None:
