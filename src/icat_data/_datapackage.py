@@ -103,8 +103,9 @@ def write_datapackage(directory: str | os.PathLike[str]) -> Path:
     (CC BY 4.0), the sources and ``version``, the data edition (``DATA_VERSION``). Files of
     the same names are replaced. R, DuckDB, spreadsheets and ``frictionless`` read it.
     """
-    write(Path(directory))
-    return Path(directory) / DESCRIPTOR
+    path = Path(directory)
+    write(path)
+    return path / DESCRIPTOR
 
 
 def write(directory: Path) -> list[tuple[str, int | None, Path]]:
@@ -190,7 +191,7 @@ def _link_table(entity: str, column: Column, rows: list[dict[str, Any]]) -> _Tab
         {**_fields(attrs.evolve(by_name[k], required=True))[0], "name": name}
         for k, name in zip(key, names, strict=True)
     ]
-    fields.append({"name": _SINGULAR[target], "type": "string", "constraints": {"required": True}})
+    fields.append(_field(_SINGULAR[target], "string", {"required": True}))
     header = tuple(f["name"] for f in fields)
     cells = tuple(
         (*(_cell(row[k]) for k in key), reference)
@@ -220,44 +221,44 @@ def _foreign_key(names: list[str], target: str, entity: str | None) -> dict[str,
 
 def _fields(column: Column) -> list[dict[str, Any]]:
     """The Table Schema fields that hold ``column``: four for a partial date."""
+    name = column.name
     required = {"required": True} if column.required else {}
     if column.kind == "partial_date":
-        bound = "the {} day {} can mean (type date)"
+        iso = "ISO date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD"
         return [
-            {
-                "name": column.name,
-                "type": "string",
-                "description": "ISO date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD",
-                "constraints": {**required, "pattern": _PARTIAL_DATE_PATTERN},
-            },
-            {
-                "name": f"{column.name}_precision",
-                "type": "string",
-                "description": f"how much of {column.name} is known",
-                "constraints": {**required, "enum": list(PRECISIONS)},
-            },
-            *(
-                {
-                    "name": f"{column.name}_{end}",
-                    "type": "date",
-                    "description": bound.format(end, column.name),
-                    "constraints": required,
-                }
-                for end in ("first", "last")
+            _field(name, "string", {**required, "pattern": _PARTIAL_DATE_PATTERN}, iso),
+            _field(
+                f"{name}_precision",
+                "string",
+                {**required, "enum": list(PRECISIONS)},
+                f"how much of {name} is known",
             ),
+            _field(f"{name}_first", "date", required, f"the first day {name} can mean"),
+            _field(f"{name}_last", "date", required, f"the last day {name} can mean"),
         ]
-    field: dict[str, Any] = {"name": column.name}
     if column.kind == "vocabulary":
-        field |= {"type": "string", "constraints": {**required, "enum": list(column.vocabulary)}}
-    elif column.kind == "list":
-        field |= {"type": "array", "description": "a JSON array of text", "constraints": required}
-    elif column.kind == "boolean":
-        field |= {"type": "boolean", "trueValues": ["true"], "falseValues": ["false"]}
-        field["constraints"] = required
-    else:
-        types = {"text": "string", "integer": "integer", "day": "date"}
-        field |= {"type": types[column.kind], "constraints": required}
-    return [field]
+        return [_field(name, "string", {**required, "enum": list(column.vocabulary)})]
+    if column.kind == "list":
+        return [_field(name, "array", required, "a JSON array of text")]
+    if column.kind == "boolean":
+        return [_field(name, "boolean", required, trueValues=["true"], falseValues=["false"])]
+    types = {"text": "string", "integer": "integer", "day": "date"}
+    return [_field(name, types[column.kind], required)]
+
+
+def _field(
+    name: str,
+    type_: str,
+    constraints: dict[str, Any],
+    description: str | None = None,
+    **properties: Any,
+) -> dict[str, Any]:
+    field = {"name": name, "type": type_, **properties}
+    if description is not None:
+        field["description"] = description
+    if constraints:
+        field["constraints"] = constraints
+    return field
 
 
 def _cells(column: Column, row: dict[str, Any]) -> tuple[str, ...]:
