@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import icat_data
+from icat_data._export import ENTITIES
 
 COMMAND = Path(sys.executable).with_name("icat-data")
 
@@ -117,6 +118,66 @@ def test_export_writes_one_file_per_entity(fmt: str, tmp_path: Path) -> None:
     assert "un-women" in (tmp_path / f"chairs.{fmt}").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_json_and_csv_exports_name_their_edition(fmt: str, tmp_path: Path) -> None:
+    result = run("export", "--format", fmt, "--out", str(tmp_path), "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert listed[-1] == {
+        "entity": "edition",
+        "rows": None,
+        "file": str(tmp_path / "edition.json"),
+    }
+    assert [row["entity"] for row in listed[:-1]] == list(ENTITIES)
+    assert json.loads((tmp_path / "edition.json").read_text(encoding="utf-8")) == {
+        "data_version": icat_data.DATA_VERSION,
+        "data_digest": icat_data.manifest().digest,
+        "package_version": icat_data.__version__,
+        "as_of": icat_data.coverage().as_of.isoformat(),
+        "license": "CC-BY-4.0",
+    }
+
+
+def test_csv_export_writes_lists_as_json_never_python_reprs(tmp_path: Path) -> None:
+    assert run("export", "--format", "csv", "--out", str(tmp_path)).returncode == 0
+    with (tmp_path / "chairs.csv").open(encoding="utf-8", newline="") as file:
+        cells = [row["chairs"] for row in csv.DictReader(file)]
+    assert [json.loads(cell) for cell in cells] == [
+        r["chairs"] for r in icat_data.to_records("chairs")
+    ]
+    for path in tmp_path.glob("*.csv"):
+        assert "['" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_export_datapackage_writes_what_write_datapackage_writes(tmp_path: Path) -> None:
+    result = run("export", "--format", "datapackage", "--out", str(tmp_path / "cli"), "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    expected = icat_data.write_datapackage(tmp_path / "python").parent
+    assert {p.name: p.read_bytes() for p in (tmp_path / "cli").iterdir()} == {
+        p.name: p.read_bytes() for p in expected.iterdir()
+    }
+    assert [Path(row["file"]).name for row in listed] == [
+        *(
+            f"{r['name']}.csv"
+            for r in json.loads((expected / "datapackage.json").read_text())["resources"]
+        ),
+        "datapackage.json",
+    ]
+    assert listed[0] == {
+        "entity": "organizations",
+        "rows": len(icat_data.organizations()),
+        "file": str(tmp_path / "cli" / "organizations.csv"),
+    }
+
+
+def test_export_datapackage_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("")
+    result = run("export", "--format", "datapackage", "--out", str(tmp_path / "taken"))
+    assert result.returncode == 2
+    assert "is a file; give a folder" in _one_clean_line(result)
+
+
 def shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run ``command`` in bash with ``$ICAT`` as the installed command (for redirections)."""
     import os
@@ -168,7 +229,7 @@ def test_export_into_a_path_the_output_encoding_cannot_hold(tmp_path: Path, enco
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     (folder,) = tmp_path.iterdir()
-    assert len(list(folder.iterdir())) == 6
+    assert len(list(folder.iterdir())) == len(ENTITIES) + 1  # and edition.json
 
 
 @pytest.mark.parametrize("args", ["", "events --json", "chairs", "--help"])

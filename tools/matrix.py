@@ -4,9 +4,10 @@
     python tools/matrix.py lowest            # constraints pinning every floor CI proves
     python tools/matrix.py lowest --runtime  # only [project] dependencies' floors
 
-``lowest`` pins ``[project] dependencies``, the ``pandas`` extra (what ``to_dataframe`` runs on)
-and NumPy, whose version pandas' binary wheels must be paired with (its floor is in the
-``test`` extra). CI installs with those constraints on the oldest claimed Python, and with the
+``lowest`` pins ``[project] dependencies``, the ``pandas`` extra (what ``to_dataframe`` runs on),
+NumPy, whose version pandas' binary wheels must be paired with (its floor is in the ``test``
+extra), and the two tools the data package is proven with (``frictionless``, ``duckdb``).
+CI installs with those constraints on the oldest claimed Python, and with the
 runtime floors on the newest, and runs the whole suite, so every ``>=`` is a tested fact.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PINNED_FROM_TEST = ("numpy",)
+PINNED_FROM_TEST = ("numpy", "frictionless", "duckdb")
 
 
 def _pyproject() -> dict[str, Any]:

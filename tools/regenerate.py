@@ -109,7 +109,6 @@ def _counts(data: Dataset) -> dict[str, object]:
         "numbered_issue_briefs": sorted(data.briefs_by_number),
         "events_by_kind": dict(sorted(Counter(e.kind for e in data.events).items())),
         "chair_years": list(data.coverage.chair_years),
-        "disagreements": len(data.coverage.disagreements),
     }
 
 

@@ -27,8 +27,10 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
+from ._datapackage import write_datapackage
 from ._dates import DateLike
-from ._export import to_dataframe, to_records
+from ._export import to_records
+from ._frames import to_dataframe
 from ._models import (
     BRIEF_KINDS,
     EVENT_KINDS,
@@ -115,4 +117,5 @@ __all__ = [
     "search_organizations",
     "to_dataframe",
     "to_records",
+    "write_datapackage",
 ]

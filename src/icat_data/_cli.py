@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _export, _query
+from . import _datapackage, _export, _query
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Organization
 from ._version import DATA_VERSION, __version__
@@ -140,9 +140,21 @@ def _parser() -> argparse.ArgumentParser:
     events.add_argument("--from", dest="start", metavar="DATE")
     events.add_argument("--to", dest="end", metavar="DATE")
     events.add_argument("--kind", choices=sorted(EVENT_KINDS))
-    export = command("export", _export_files, "write every entity as JSON or CSV files")
-    export.add_argument("--format", choices=("json", "csv"), required=True)
-    export.add_argument("--out", metavar="DIR", type=Path, required=True)
+    export = command(
+        "export",
+        _export_files,
+        "write every entity as JSON or CSV files, or as a Frictionless data package",
+    )
+    export.add_argument(
+        "--format",
+        choices=("json", "csv", "datapackage"),
+        required=True,
+        help="datapackage: CSV files and datapackage.json (typed fields, keys, licence, "
+        "edition); json and csv: one file per entity and edition.json",
+    )
+    export.add_argument(
+        "--out", metavar="DIR", type=Path, required=True, help="the folder to write into"
+    )
     return parser
 
 
@@ -244,18 +256,31 @@ def _export_files(args: argparse.Namespace) -> list[Row]:
         raise _Failure(
             1, f"cannot create the folder {shown(str(out))} (--out): {error.strerror or error}"
         ) from None
-    written = []
-    for entity in _export.ENTITIES:
-        rows = _export.to_records(entity)
-        path = out / f"{entity}.{args.format}"
-        with path.open("w", encoding="utf-8", newline="") as file:
-            if args.format == "json":
-                json.dump(rows, file, indent=2, ensure_ascii=False)
-                file.write("\n")
-            else:
-                _write_csv(file, rows)
-        written.append({"entity": entity, "rows": len(rows), "file": str(path)})
-    return written
+    written: list[tuple[str, int | None, Path]]
+    if args.format == "datapackage":
+        written = _datapackage.write(out)
+    else:
+        written = []
+        for entity in _export.ENTITIES:
+            rows = _export.to_records(entity)
+            path = out / f"{entity}.{args.format}"
+            with path.open("w", encoding="utf-8", newline="") as file:
+                if args.format == "json":
+                    _write_json(file, rows)
+                else:
+                    _write_csv(file, rows)
+            written.append((entity, len(rows), path))
+        # Files outlive the package that wrote them: each export says which data it holds.
+        path = out / "edition.json"
+        with path.open("w", encoding="utf-8") as file:
+            _write_json(file, _export.edition())
+        written.append(("edition", None, path))
+    return [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
+
+
+def _write_json(file: Any, value: object) -> None:
+    json.dump(value, file, indent=2, ensure_ascii=False)
+    file.write("\n")
 
 
 def _write_csv(file: Any, rows: list[Row]) -> None:

@@ -8,6 +8,7 @@ longer needed, so a loosened signature fails the check too.
 from __future__ import annotations
 
 import datetime
+import pathlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,6 +56,8 @@ brief: Brief = icat_data.get_brief(12)
 events: tuple[Event, ...] = icat_data.events("2019", "2019-12", kind="meeting")
 
 rows: list[dict[str, Any]] = icat_data.to_records("organizations")
+descriptor: pathlib.Path = icat_data.write_datapackage("icat")
+descriptor_again: pathlib.Path = icat_data.write_datapackage(pathlib.Path("icat"))
 coverage: Coverage = icat_data.coverage()
 as_of: datetime.date = coverage.as_of
 counts: tuple[ReportedCount, ...] = coverage.reported_counts
@@ -90,4 +93,5 @@ icat_data.chairs_for(2019.0)  # type: ignore[arg-type]  # pyright: ignore[report
 icat_data.get_organization(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 icat_data.members(on=2019.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 icat_data.briefs("issue_brief")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+icat_data.write_datapackage(b"icat")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 unodc.name = "changed"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]

@@ -1,0 +1,78 @@
+"""pandas DataFrames of the rows, with a dtype for what each column holds."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._export import PRECISIONS, columns, date_parts, to_records
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["to_dataframe"]
+
+
+def to_dataframe(entity: str) -> pandas.DataFrame:
+    """The rows of [`to_records()`][icat_data.to_records] as a pandas DataFrame with real types.
+
+    Beside each date's ISO text (``start``: "2019", "2019-05" or "2019-05-02") are
+    ``start_precision`` (category: year, month, day) and ``start_first`` / ``start_last``
+    (``datetime64``: the first and last day the date can mean), so
+    ``df[df.start_first <= "2019-06-30"]`` works whatever the precision. A date always known
+    to the day (a source's ``accessed``) is ``datetime64`` itself. Optional integers are
+    ``Int64``, closed vocabularies (kind, role) ``category`` with every allowed value as a
+    category, lists tuples. An organization's former names are the entity
+    ``"former_names"``, not a column. Needs the ``pandas`` extra.
+    """
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError('to_dataframe() needs pandas: pip install "icat-data[pandas]"') from None
+    rows = to_records(entity)
+    frame: dict[str, Any] = {}
+    for column in columns(entity):
+        if column.kind == "nested":
+            continue
+        values = [row[column.name] for row in rows]
+        if column.kind == "partial_date":
+            parts = [date_parts(v) for v in values]
+            frame[column.name] = pandas.Series(values)
+            frame[f"{column.name}_precision"] = pandas.Categorical(
+                [p[0] for p in parts], categories=PRECISIONS
+            )
+            frame[f"{column.name}_first"] = _datetimes(pandas, [p[1] for p in parts])
+            frame[f"{column.name}_last"] = _datetimes(pandas, [p[2] for p in parts])
+        elif column.kind == "day":
+            frame[column.name] = _datetimes(pandas, [date_parts(v)[1] for v in values])
+        elif column.kind == "vocabulary":
+            frame[column.name] = pandas.Categorical(values, categories=column.vocabulary)
+        elif column.kind == "integer":
+            # Int64 (capital I) is pandas' integer with a missing value; NaN would make floats.
+            frame[column.name] = pandas.Series(
+                values, dtype="int64" if column.required else "Int64"
+            )
+        elif column.kind == "list":
+            frame[column.name] = _tuples(pandas, values)
+        elif column.kind == "boolean":
+            frame[column.name] = pandas.Series(values, dtype=bool)
+        else:  # text: pandas' own string dtype where it has one (pandas 3), else object
+            frame[column.name] = pandas.Series(values)
+    return pandas.DataFrame(frame, index=pandas.RangeIndex(len(rows)))
+
+
+def _datetimes(pandas: Any, days: Sequence[datetime.date | None]) -> Any:
+    # datetime64 at the unit pandas picks for dates (nanoseconds before pandas 3); None is NaT.
+    return pandas.to_datetime(pandas.Series(days, dtype=object))
+
+
+def _tuples(pandas: Any, values: list[list[str]]) -> Any:
+    # Filled one cell at a time: given equal-length sequences, NumPy and pandas would build
+    # a two-dimensional array, and an empty one would vanish.
+    import numpy
+
+    cells = numpy.empty(len(values), dtype=object)
+    for index, value in enumerate(values):
+        cells[index] = tuple(value)
+    return pandas.Series(cells, dtype=object)
