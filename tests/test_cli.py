@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,20 @@ from icat_data._export import ENTITIES
 COMMAND = Path(sys.executable).with_name("icat-data")
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def _env(**extra: str) -> dict[str, str]:
+    # No $COLUMNS unless a test sets one: output to a pipe is then never shortened.
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    return {**env, **extra}
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(COMMAND), *args], capture_output=True, text=True, timeout=60, check=False
+        [str(COMMAND), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=_env(**env),
     )
 
 
@@ -62,8 +74,20 @@ def test_members_on_a_date_and_partners() -> None:
 def test_org_shows_former_names_and_sources() -> None:
     result = run("org", "DPKO")
     assert result.returncode == 0
-    assert "Department of Peacekeeping Operations (DPKO) until 2019-01-01" in result.stdout
-    assert json.loads(run("org", "un-women", "--json").stdout)["id"] == "un-women"
+    assert (
+        "  - name: Department of Peacekeeping Operations; acronym: DPKO; until: 2019-01-01"
+        in result.stdout
+    )
+    shown = json.loads(run("org", "un-women", "--json").stdout)
+    assert shown["id"] == "un-women"
+    assert shown["chair_years"] == [2019]
+    assert shown["memberships"][0] == {
+        "role": "member",
+        "start": "2011-06",
+        "start_attested_only": True,
+        "end": None,
+        "sources": [s.id for s in icat_data.get_organization("un-women").memberships[0].sources],
+    }
 
 
 def test_briefs_and_events_filters() -> None:
@@ -85,9 +109,17 @@ def test_briefs_and_events_filters() -> None:
     [
         (("org", "UNDOC"), 1, "did you mean 'UNODC'"),
         (("chairs", "2020"), 1, "chairs are recorded for 2012, 2018-2019, 2021-2025"),
-        (("chairs", "abc"), 2, "invalid int value: 'abc'"),
-        (("members", "--on", "03/04/2019"), 2, "ambiguous"),
-        (("events", "--from", "someday"), 2, "could not read start"),
+        (("chairs", "abc"), 2, "YEAR 'abc' is not a year"),
+        (("members", "--on", "03/04/2019"), 2, "--on '03/04/2019' is ambiguous"),
+        (("members", "--on", "abc"), 2, "could not read --on 'abc'"),
+        (("events", "--from", "someday"), 2, "could not read --from"),
+        (("events", "--from", "2020", "--to", "2019"), 2, "--from '2020' is after --to"),
+        (("briefs", "--year", "20x9"), 2, "--year '20x9' is not a year"),
+        (("briefs", "--topic", "!!!"), 2, "--topic '!!!' has no letters or digits"),
+        (("org", "xyzzy"), 1, "try: icat-data orgs TEXT"),
+        (("brief", "5"), 1, "no ICAT issue brief numbered 5"),
+        (("brief", "five"), 2, "NUMBER 'five' is not a brief number"),
+        (("members", "2019"), 2, "icat-data members: error: unrecognized arguments: 2019"),
         (("briefs", "--kind", "memo"), 2, "invalid choice"),
         (("nonsense",), 2, "invalid choice"),
     ],
@@ -180,15 +212,13 @@ def test_export_datapackage_into_a_file_is_a_usage_error(tmp_path: Path) -> None
 
 def shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     """Run ``command`` in bash with ``$ICAT`` as the installed command (for redirections)."""
-    import os
-
     return subprocess.run(
         ["bash", "-c", command],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
-        env={**os.environ, "ICAT": str(COMMAND), **env},
+        env=_env(ICAT=str(COMMAND), **env),
     )
 
 
@@ -269,3 +299,92 @@ def test_a_time_zone_name_raises_no_warning() -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert "UNODC" in result.stdout
+
+
+COMMANDS = [
+    (),
+    ("members",),
+    ("members", "--on", "2019"),
+    ("orgs",),
+    ("orgs", "united nations"),
+    ("org", "UNODC"),
+    ("chairs",),
+    ("briefs",),
+    ("brief", "12"),
+    ("events",),
+    ("sources",),
+    ("coverage",),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_output_fits_the_terminal_and_wide_shows_it_all(args: tuple[str, ...]) -> None:
+    narrow = run(*args, COLUMNS="100")
+    assert narrow.returncode == 0, narrow.stderr
+    assert max(map(len, narrow.stdout.splitlines())) <= 100
+    wide = run(*args, "--wide", COLUMNS="100")
+    assert wide.returncode == 0, wide.stderr
+    assert len(wide.stdout.splitlines()) == len(narrow.stdout.splitlines())  # never wrapped
+
+
+def test_long_cells_are_shortened_with_a_mark_and_json_keeps_the_full_text() -> None:
+    narrow = run("events", COLUMNS="100").stdout
+    assert "\u2026" in narrow
+    titles = [e["title"] for e in json.loads(run("events", "--json", COLUMNS="100").stdout)]
+    assert titles == [e.title for e in icat_data.events()]
+
+
+def test_orgs_lists_everyone_or_a_ranked_search() -> None:
+    everyone = json.loads(run("orgs", "--json").stdout)
+    assert sorted(o["id"] for o in everyone) == sorted(o.id for o in icat_data.organizations())
+    found = json.loads(run("orgs", "undoc", "--json").stdout)
+    assert found[0]["acronym"] == "UNODC"
+    assert found[0]["roles"][0].startswith("member from 2006-09")
+
+
+def test_brief_sources_and_coverage_show_every_part_of_the_data() -> None:
+    brief = json.loads(run("brief", "12", "--json").stdout)
+    assert brief["title"] == icat_data.get_brief(12).title
+    assert brief["sources"][0]["url"].startswith("http")
+    sources = json.loads(run("sources", "--json").stdout)
+    assert [s["id"] for s in sources] == [s.id for s in icat_data.sources()]
+    coverage = json.loads(run("coverage", "--json").stdout)
+    assert coverage["gaps"] == list(icat_data.coverage().gaps)
+    assert len(coverage["disagreements"]) == len(icat_data.coverage().disagreements)
+    assert "known gaps" not in run("coverage").stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("members", "--on", "1800"),
+        ("briefs", "--topic", "zzzzzz"),
+        ("events", "--from", "1800", "--to", "1801"),
+        ("orgs", "zzzzzzzz"),
+    ],
+    ids=" ".join,
+)
+def test_a_query_that_finds_nothing_prints_nothing_and_exits_1(args: tuple[str, ...]) -> None:
+    table = run(*args)
+    assert (table.returncode, table.stdout, table.stderr) == (1, "", "")
+    as_json = run(*args, "--json")
+    assert (as_json.returncode, json.loads(as_json.stdout)) == (1, [])
+
+
+def test_every_option_has_help_and_the_help_has_examples() -> None:
+    from icat_data._cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if a.choices and a.dest != "help")
+    assert isinstance(commands.choices, dict)
+    for sub in [parser, *commands.choices.values()]:
+        for action in sub._actions:
+            assert action.help, (sub.prog, action.dest)
+    assert "examples:" in run("--help").stdout
+
+
+def test_a_year_is_taken_as_text() -> None:
+    assert json.loads(run("chairs", " 2019 ", "--json").stdout)[0]["chairs"] == [
+        "OSCE",
+        "UN Women",
+    ]

@@ -65,6 +65,7 @@ from ._query import (
     organizations,
     partners,
     search_organizations,
+    sources,
 )
 from ._version import DATA_VERSION, __version__
 from .errors import (
@@ -115,6 +116,7 @@ __all__ = [
     "organizations",
     "partners",
     "search_organizations",
+    "sources",
     "to_dataframe",
     "to_records",
     "write_datapackage",

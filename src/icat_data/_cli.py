@@ -1,7 +1,10 @@
 """The ``icat-data`` command line (also ``python -m icat_data``).
 
-Tables for people, ``--json`` for programs. A miss exits 1 and bad input exits 2, each with one
-line on stderr saying what was wrong and what would be right; never a traceback.
+Tables for people, ``--json`` for programs. Exit status: 0 when the command found what it
+was asked for; 1 when it found nothing (an empty listing prints nothing, ``[]`` with
+``--json``), when a name, number or year is not in the data (one line on stderr says what is),
+or when a file cannot be written; 2 for bad input, with one line on stderr saying what was
+wrong and what would be right. Never a traceback.
 """
 
 from __future__ import annotations
@@ -13,20 +16,34 @@ import csv
 import io
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _datapackage, _export, _query
+from ._dates import as_year, to_partial_date
 from ._limits import shown
-from ._models import BRIEF_KINDS, EVENT_KINDS, Organization
+from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
-from .errors import IcatDataError
+from .errors import IcatDataError, UnknownOrganizationError
 
 __all__ = ["main"]
 
 Row = dict[str, Any]
+
+EXAMPLES = """examples:
+  icat-data                          a summary of the data
+  icat-data chairs 2019              who chaired ICAT in 2019
+  icat-data members --on 2019-06-30  the members on a day
+  icat-data orgs women               organizations whose names match "women"
+  icat-data org UNODC                one organization, its roles and sources
+  icat-data brief 12                 one issue brief
+  icat-data events --from 2018 --to 2019 --kind meeting
+  icat-data coverage                 what the data covers and what it lacks
+  icat-data export --format datapackage --out icat
+Add --json after a command for JSON, --wide for cells at full length."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,15 +52,43 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Failure(Exception):
+    """A command that cannot do what it was asked, with the exit status to report."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Listing(list[Row]):
+    """Rows for a table; ``columns`` are those a table shows (JSON has every field)."""
+
+    def __init__(self, rows: list[Row], columns: Sequence[str] | None = None) -> None:
+        super().__init__(rows)
+        self.columns = list(columns) if columns is not None else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _prepare_streams()
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # name the command the stray words were given to, not the top level
+        args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         result: Row | list[Row] = args.handler(args)
     except _Failure as failure:
         return _fail(failure.status, str(failure))
-    except IcatDataError as error:  # unknown names, uncovered years: not found
+    except UnknownOrganizationError as error:
+        if error.suggestions:
+            return _fail(1, str(error))
+        # The error's own hint names Python functions; a shell user wants a command.
+        return _fail(
+            1,
+            f"no ICAT organization is known as {shown(error.key)}; "
+            "try: icat-data orgs TEXT (a search) or icat-data orgs (all of them)",
+        )
+    except IcatDataError as error:  # unknown numbers, uncovered years: not found
         return _fail(1, str(error))
     except (ValueError, TypeError) as error:  # unreadable dates and the like: usage
         return _fail(2, str(error))
@@ -52,18 +97,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
     elif isinstance(result, list):
-        text = _table(result)
+        columns = result.columns if isinstance(result, _Listing) else None
+        text = _table(result, columns, _width(args.wide))
     else:
-        text = _mapping(result)
-    return _write(text)
+        text = _mapping(result, _width(args.wide))
+    status = _write(text)
+    if status == 0 and isinstance(result, list) and not result:
+        return 1  # found nothing: nothing printed (or []), and the status says so
+    return status
 
 
-class _Failure(Exception):
-    """A command that cannot do what it was asked, with the exit status to report."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
+def _width(wide: bool) -> int | None:
+    """How wide a line may be: $COLUMNS, or a terminal's width; unlimited for --wide and
+    for output that goes to a pipe or file (programs get whole lines; use --json)."""
+    if wide:
+        return None
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        return max(shutil.get_terminal_size().columns, 20)
+    return None
 
 
 def _prepare_streams() -> None:
@@ -106,40 +157,59 @@ def _discard_stdout() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    as_json = _Parser(add_help=False)
-    as_json.add_argument(
+    output = _Parser(add_help=False)
+    output.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
+    )
+    output.add_argument(
+        "--wide",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print cells at full length (tables otherwise fit $COLUMNS or the terminal)",
     )
     parser = _Parser(
         prog="icat-data",
         description="Cited data on ICAT, the Inter-Agency Coordination Group against "
         "Trafficking in Persons. Without a command: a summary of the data.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--wide", action="store_true", help="print lines at full length")
     parser.add_argument("--version", action="version", version=_version_line())
-    parser.set_defaults(handler=_summary)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    parser.set_defaults(handler=_summary, parser=parser)
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=_Parser, help="one of these"
+    )
 
     def command(name: str, handler: Callable[[argparse.Namespace], Any], text: str) -> Any:
-        sub = commands.add_parser(name, parents=[as_json], help=text, description=text)
-        sub.set_defaults(handler=handler)
+        sub = commands.add_parser(name, parents=[output], help=text, description=text)
+        sub.set_defaults(handler=handler, parser=sub)
         return sub
 
     chairs = command("chairs", _chairs, "ICAT's chair or co-chairs, for one year or every year")
-    chairs.add_argument("year", nargs="?", type=int, help="a year, e.g. 2019")
+    chairs.add_argument("year", nargs="?", metavar="YEAR", help="a year, e.g. 2019")
     members = command("members", _members, "ICAT's members (or partners) on a date")
-    members.add_argument("--on", metavar="DATE", help="a date or year (default: the data's as-of)")
+    members.add_argument(
+        "--on", metavar="DATE", help="a date or year, e.g. 2019-06-30 (default: the data's as-of)"
+    )
     members.add_argument("--partners", action="store_true", help="list partners instead")
-    org = command("org", _organization, "one organization: names, memberships and sources")
-    org.add_argument("key", help="an acronym, name, former name or alias")
+    orgs = command("orgs", _organizations, "every organization, or those whose names match TEXT")
+    orgs.add_argument("text", nargs="?", metavar="TEXT", help="a name or part of one, e.g. women")
+    org = command("org", _organization, "one organization: names, roles and sources")
+    org.add_argument("key", metavar="KEY", help="an acronym, name, former name or alias")
     briefs = command("briefs", _briefs, "ICAT's issue briefs and other publications")
-    briefs.add_argument("--kind", choices=sorted(BRIEF_KINDS))
-    briefs.add_argument("--year", type=int)
-    briefs.add_argument("--topic", metavar="TEXT")
+    briefs.add_argument("--kind", choices=sorted(BRIEF_KINDS), help="only publications of a kind")
+    briefs.add_argument("--year", metavar="YEAR", help="only those published in a year")
+    briefs.add_argument("--topic", metavar="TEXT", help="only those with a topic containing TEXT")
+    brief = command("brief", _brief, "one numbered issue brief")
+    brief.add_argument("number", metavar="NUMBER", help="its number, e.g. 12")
     events = command("events", _events, "the timeline of ICAT's key events")
-    events.add_argument("--from", dest="start", metavar="DATE")
-    events.add_argument("--to", dest="end", metavar="DATE")
-    events.add_argument("--kind", choices=sorted(EVENT_KINDS))
+    events.add_argument("--from", dest="start", metavar="DATE", help="from this date or year")
+    events.add_argument("--to", dest="end", metavar="DATE", help="up to this date or year")
+    events.add_argument("--kind", choices=sorted(EVENT_KINDS), help="only events of a kind")
+    command("sources", _sources, "every source the data cites")
+    command("coverage", _coverage, "chair years, known gaps, reported counts, disagreements")
     export = command(
         "export",
         _export_files,
@@ -179,26 +249,54 @@ def _summary(_args: argparse.Namespace) -> Row:
         "chair_years": list(coverage.chair_years),
         **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
+        "next": "icat-data --help for the commands; icat-data coverage for the known gaps",
     }
 
 
 def _chairs(args: argparse.Namespace) -> list[Row]:
-    years = _query.coverage().chair_years if args.year is None else (args.year,)
+    years = _query.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
     return [{"year": year, "chairs": _acronyms(_query.chairs_for(year))} for year in years]
 
 
 def _members(args: argparse.Namespace) -> list[Row]:
+    if args.on is not None:
+        to_partial_date(args.on, "--on")  # a bad date is named by the flag the user typed
     role = "partner" if args.partners else "member"
     found = (_query.partners if args.partners else _query.members)(args.on)
-    return [
+    rows = []
+    for org in found:
+        first = min((m for m in org.memberships if m.role == role), key=lambda m: m.start)
+        rows.append(
+            {
+                "id": org.id,
+                "acronym": org.acronym,
+                "name": org.name,
+                "kind": org.kind,
+                "since": str(first.start),
+                # The start of a role no source dates is only when it was first attested.
+                "since_attested_only": first.start_attested_only,
+            }
+        )
+    return _Listing(rows, ["acronym", "name", "kind", "since", "since_attested_only"])
+
+
+def _organizations(args: argparse.Namespace) -> list[Row]:
+    found = (
+        sorted(_query.organizations())
+        if args.text is None
+        else _query.search_organizations(args.text)
+    )
+    rows = [
         {
+            "id": org.id,
             "acronym": org.acronym,
             "name": org.name,
             "kind": org.kind,
-            "since": min(str(m.start) for m in org.memberships if m.role == role),
+            "roles": [_role(m) for m in org.memberships],
         }
         for org in found
     ]
+    return _Listing(rows, ["acronym", "name", "kind", "roles"])
 
 
 def _organization(args: argparse.Namespace) -> Row:
@@ -209,34 +307,72 @@ def _organization(args: argparse.Namespace) -> Row:
         "name": org.name,
         "kind": org.kind,
         "website": org.website,
-        "former_names": [f"{f.name} ({f.acronym}) until {f.until}" for f in org.former_names],
+        "former_names": [
+            {"name": f.name, "acronym": f.acronym, "until": str(f.until)} for f in org.former_names
+        ],
         "aliases": list(org.aliases),
         "memberships": [
-            f"{m.role} from {m.start}"
-            + (" (earliest attested)" if m.start_attested_only else "")
-            + (f" until {m.end}" if m.end else "")
+            {
+                "role": m.role,
+                "start": str(m.start),
+                "start_attested_only": m.start_attested_only,
+                "end": None if m.end is None else str(m.end),
+                "sources": [s.id for s in m.sources],
+            }
             for m in org.memberships
         ],
+        "chair_years": [t.year for t in _query.chair_terms() if org.id in t.chairs],
         "successor": org.successor,
-        "sources": [f"{s.title} ({s.publisher}) {s.url}" for s in org.sources],
+        "note": org.note,
+        "sources": [_source(s) for s in org.sources],
     }
 
 
 def _briefs(args: argparse.Namespace) -> list[Row]:
-    return [
-        {
-            "published": None if b.published is None else str(b.published),
-            "kind": b.kind,
-            "number": b.number,
-            "title": b.title,
-        }
-        for b in _query.briefs(kind=args.kind, year=args.year, topic=args.topic)
-    ]
+    year = None if args.year is None else as_year(args.year, "--year")
+    if args.topic is not None:
+        _query.topic_key(args.topic, "--topic")  # name the flag in any error
+    rows = [_brief_row(b) for b in _query.briefs(kind=args.kind, year=year, topic=args.topic)]
+    return _Listing(rows, ["published", "kind", "number", "title"])
+
+
+def _brief(args: argparse.Namespace) -> Row:
+    text = args.number.strip()
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(f"NUMBER {shown(args.number)} is not a brief number, e.g. 12")
+    brief = _query.get_brief(int(text[:9]) if len(text) > 9 else int(text))
+    return {
+        **_brief_row(brief),
+        "note": brief.note,
+        "sources": [_source(s) for s in brief.sources],
+    }
+
+
+def _brief_row(brief: Any) -> Row:
+    return {
+        "id": brief.id,
+        "published": None if brief.published is None else str(brief.published),
+        "kind": brief.kind,
+        "number": brief.number,
+        "title": brief.title,
+        "topics": list(brief.topics),
+        "url": brief.url,
+    }
 
 
 def _events(args: argparse.Namespace) -> list[Row]:
-    return [
+    for value, flag in ((args.start, "--from"), (args.end, "--to")):
+        if value is not None:
+            to_partial_date(value, flag)  # name the flag the user typed in any error
+    if (
+        args.start is not None
+        and args.end is not None
+        and (to_partial_date(args.start).first_day > to_partial_date(args.end).last_day)
+    ):
+        raise ValueError(f"--from {args.start!r} is after --to {args.end!r}")
+    rows = [
         {
+            "id": e.id,
             "date": str(e.date) + (f"/{e.end_date}" if e.end_date else ""),
             "kind": e.kind,
             "title": e.title,
@@ -244,6 +380,53 @@ def _events(args: argparse.Namespace) -> list[Row]:
         }
         for e in _query.events(args.start, args.end, kind=args.kind)
     ]
+    return _Listing(rows, ["date", "kind", "title", "location"])
+
+
+def _sources(_args: argparse.Namespace) -> list[Row]:
+    rows = [_source(s) for s in _query.sources()]
+    return _Listing(rows, ["id", "publisher", "published", "title"])
+
+
+def _coverage(_args: argparse.Namespace) -> Row:
+    coverage = _query.coverage()
+    return {
+        "data_version": DATA_VERSION,
+        "as_of": coverage.as_of.isoformat(),
+        "chair_years": list(coverage.chair_years),
+        "gaps": list(coverage.gaps),
+        "reported_counts": [
+            {
+                "date": str(c.date),
+                "members": c.members,
+                "partners": c.partners,
+                "total": c.total,
+                "source": c.sources[0].publisher,
+            }
+            for c in coverage.reported_counts
+        ],
+        "disagreements": [
+            {"topic": d.topic, "recorded": d.recorded, "records": list(d.records)}
+            for d in coverage.disagreements
+        ],
+    }
+
+
+def _role(membership: Membership) -> str:
+    start = str(membership.start) + (" (attested)" if membership.start_attested_only else "")
+    end = f" until {membership.end}" if membership.end else ""
+    return f"{membership.role} from {start}{end}"
+
+
+def _source(source: Source) -> Row:
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "published": None if source.published is None else str(source.published),
+        "title": source.title,
+        "url": source.url,
+        "accessed": source.accessed.isoformat(),
+    }
 
 
 def _export_files(args: argparse.Namespace) -> list[Row]:
@@ -300,33 +483,65 @@ def _acronyms(organizations: Sequence[Organization]) -> list[str]:
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if v not in (None, []))
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return ", ".join(map(_cell, value))
     return str(value)
 
 
-def _table(rows: list[Row]) -> str:
+def _shorten(text: str, width: int) -> str:
+    # Shortened, never wrapped: one record stays one line, and --wide or --json has it all.
+    if len(text) <= width:
+        return text
+    mark = "\u2026" if _writes_unicode(sys.stdout) else "~"
+    return text[: max(width - 1, 0)] + mark
+
+
+def _table(rows: list[Row], columns: list[str] | None, width: int | None) -> str:
     if not rows:
-        return "(nothing recorded)\n"
-    columns = list(rows[0])
-    cells = [[_cell(row[c]) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
+        return ""  # found nothing: nothing to print (the exit status says so)
+    shown_columns = columns or list(rows[0])
+    header = [c.upper() for c in shown_columns]
+    cells = [[_cell(row[c]) for c in shown_columns] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    if width is not None:
+        widths = _fit(widths, [len(h) for h in header], width)
     return "".join(
-        "  ".join(text.ljust(width) for text, width in zip(line, widths, strict=True)).rstrip()
+        "  ".join(
+            _shorten(text, w).ljust(w) for text, w in zip(line, widths, strict=True)
+        ).rstrip()
         + "\n"
-        for line in ([c.upper() for c in columns], *cells)
+        for line in (header, *cells)
     )
 
 
-def _mapping(row: Row) -> str:
-    width = max(len(key) for key in row)
+def _fit(widths: list[int], floors: list[int], width: int) -> list[int]:
+    """Column widths that fit ``width`` with two spaces between: the widest give way first,
+    down to their header's width (or 6)."""
+    widths = list(widths)
+    budget = width - 2 * (len(widths) - 1)
+    while sum(widths) > budget:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= max(floors[widest], 6):
+            break  # nothing more to give: the line will be as short as it can be
+        widths[widest] -= 1
+    return widths
+
+
+def _mapping(row: Row, width: int | None) -> str:
+    key_width = max(len(key) for key in row)
     lines = []
     for key, value in row.items():
         if isinstance(value, list) and value and key not in ("latest_chairs", "chair_years"):
             lines.append(f"{key}:")
-            lines += [f"  - {item}" for item in value]
+            lines += [f"  - {_cell(item)}" for item in value]
         else:
-            lines.append(f"{key.ljust(width)}  {_cell(value)}")
+            lines.append(f"{key.ljust(key_width)}  {_cell(value)}")
+    if width is not None:
+        lines = [_shorten(line, width) for line in lines]
     return "\n".join(lines) + "\n"
 
 

@@ -128,7 +128,7 @@ class Dataset:
             disagreements=disagreements,
         )
         return cls(
-            sources=sources,
+            sources=tuple(sorted(sources, key=lambda s: s.id)),
             organizations=organizations,
             chair_terms=tuple(sorted(chair_terms, key=lambda t: t.year)),
             briefs=tuple(sorted(briefs, key=_brief_order)),

@@ -21,6 +21,7 @@ from ._models import (
     Manifest,
     Organization,
     PartialDate,
+    Source,
 )
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
 
@@ -40,6 +41,7 @@ __all__ = [
     "organizations",
     "partners",
     "search_organizations",
+    "sources",
 ]
 
 
@@ -182,7 +184,7 @@ def briefs(
     undated ones last."""
     wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
     wanted_year = None if year is None else as_year(year)
-    wanted_topic = None if topic is None else _topic(topic)
+    wanted_topic = None if topic is None else topic_key(topic)
     return tuple(
         brief
         for brief in dataset().briefs
@@ -222,6 +224,11 @@ def events(
     )
 
 
+def sources() -> tuple[Source, ...]:
+    """Every source the data cites, ordered by id."""
+    return dataset().sources
+
+
 def coverage() -> Coverage:
     """What the data covers: chair years, the day it is current to, and known gaps."""
     return dataset().coverage
@@ -238,10 +245,11 @@ def _text(value: object, name: str) -> str:
     return value
 
 
-def _topic(topic: object) -> str:
-    folded = fold(check_length(_text(topic, "topic"), "topic"))
+def topic_key(topic: object, name: str = "topic") -> str:
+    """What a topic is searched by: folded text, refused when too long or empty."""
+    folded = fold(check_length(_text(topic, name), name))
     if not folded:  # "" is in every topic: it would silently match every brief
-        raise ValueError(f"topic {shown(topic)} has no letters or digits to match")
+        raise ValueError(f"{name} {shown(topic)} has no letters or digits to match")
     return folded
 
 

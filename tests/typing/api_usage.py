@@ -50,6 +50,7 @@ coordinator: Organization = icat_data.coordinator()
 
 terms: tuple[ChairTerm, ...] = icat_data.chair_terms()
 chairs: tuple[Organization, ...] = icat_data.chairs_for(2019)
+cited: tuple[icat_data.Source, ...] = icat_data.sources()
 
 briefs: tuple[Brief, ...] = icat_data.briefs(kind="issue_brief", year=2019, topic="technology")
 brief: Brief = icat_data.get_brief(12)
