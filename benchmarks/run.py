@@ -1,28 +1,31 @@
 """Benchmarks for icat-data: startup, per-call cost and scaling, as ratios in one run.
 
-    pip install -e ".[bench]" && python benchmarks/run.py
+    pip install -e ".[bench]" && python benchmarks/run.py [--rounds 30] [--pythons 3.11 3.12]
 
+Every case is measured the same way: icat_data is built into a wheel and installed, with its
+peers (attrs, pycountry), into a fresh virtual environment of each Python version found
+(3.10 to 3.13 by default), so all of them run from compiled bytecode. Startup cases run in
+fresh interpreters, interleaved round by round; peak RSS is read by ``/usr/bin/time`` (a
+small launcher), so that no case's figure is floored by this script's own memory. Figures
+are medians over the rounds, with the spread between the 25th and 75th percentiles.
 Benchmarks report; they assert nothing. Figures of one run are in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-import timeit
-from collections.abc import Callable
+from pathlib import Path
 
-import attrs
-
-import icat_data
-from icat_data import _load
-from icat_data._dataset import Dataset
-
+ROOT = Path(__file__).resolve().parent.parent
 STARTUP = {
     "bare python": "pass",
     "import attrs": "import attrs",
@@ -31,157 +34,143 @@ STARTUP = {
         "import icat_data; icat_data.chairs_for(2019); icat_data.is_member('UNODC')"
     ),
 }
+GOALS = {
+    "extra time, icat_data / pycountry": 0.9,
+    "extra time, icat_data / import attrs": 1.3,
+    "peak RSS, icat_data / pycountry": 0.9,
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="icat-data benchmarks")
-    parser.add_argument("--runs", type=int, default=30, help="fresh interpreters per case")
+    parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds per case")
+    parser.add_argument("--pythons", nargs="*", help="minor versions (default: 3.10-3.13 found)")
     args = parser.parse_args()
-    python = platform.python_version()
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {python}")
-    print(f"icat-data {icat_data.__version__}, data {icat_data.DATA_VERSION}\n")
-    startup(args.runs)
-    per_call()
-    scaling()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as scratch:
+        wheel = _wheel(Path(scratch))
+        print(f"{wheel.name}, rounds {args.rounds}, medians [25th-75th percentile]\n")
+        for version in args.pythons or ["3.10", "3.11", "3.12", "3.13"]:
+            interpreter = _interpreter(version)
+            if interpreter is None:
+                print(f"Python {version}: not on this machine, skipped\n")
+                continue
+            python = _environment(Path(scratch) / version, interpreter, wheel)
+            print(f"Python {version} ({interpreter})")
+            startup(python, args.rounds)
+            per_call(python, args.rounds)
 
 
-def startup(runs: int) -> None:
-    print(f"startup: median of {runs} fresh interpreters; extra = time over bare python")
-    times: dict[str, float] = {}
-    memory: dict[str, float] = {}
-    for name, code in STARTUP.items():
-        samples = [_run_fresh(code) for _ in range(runs)]
-        times[name] = statistics.median(s[0] for s in samples)
-        memory[name] = statistics.median(s[1] for s in samples)
-    bare = times["bare python"]
+def _wheel(scratch: Path) -> Path:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(scratch),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    return next(scratch.glob("icat_data-*.whl"))
+
+
+def _interpreter(version: str) -> str | None:
+    found = sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python"))
+    return str(found[-1]) if found else shutil.which(f"python{version}")
+
+
+def _environment(where: Path, interpreter: str, wheel: Path) -> str:
+    subprocess.run([interpreter, "-m", "venv", str(where)], check=True)
+    python = str(where / "bin" / "python")
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", f"{wheel}[bench]"],
+        check=True,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    return python
+
+
+def _spread(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
+    quartiles = statistics.quantiles(values, n=4)
+    return (
+        f"{statistics.median(values) * scale:.{digits}f} "
+        f"[{quartiles[0] * scale:.{digits}f}-{quartiles[2] * scale:.{digits}f}]"
+    )
+
+
+def startup(python: str, rounds: int) -> None:
+    times: dict[str, list[float]] = {name: [] for name in STARTUP}
+    memory: dict[str, list[float]] = {name: [] for name in STARTUP}
+    for _ in range(rounds):
+        for name, code in STARTUP.items():
+            elapsed, peak = _run_fresh(python, code)
+            times[name].append(elapsed)
+            memory[name].append(peak)
+    bare = statistics.median(times["bare python"])
+    print("  startup: time in ms, extra over bare python in ms, peak RSS in MiB")
     for name in STARTUP:
-        extra = (times[name] - bare) * 1000
+        extra = [t - bare for t in times[name]]
         print(
-            f"  {name:24s} {times[name] * 1000:7.1f} ms  extra {extra:6.1f} ms"
-            f"  peak RSS {memory[name] / 1024:6.1f} MiB"
+            f"    {name:24s} {_spread(times[name], 1000):>18s}  extra {_spread(extra, 1000):>18s}"
+            f"  RSS {_spread(memory[name], 1 / 1024):>16s}"
         )
-    ours, peer = times["icat_data first query"], times["pycountry lookup"]
-    ratios = [
-        ("extra time, icat_data / pycountry", (ours - bare) / (peer - bare), 1.0),
-        ("total time, icat_data / import attrs", ours / times["import attrs"], 1.25),
-        (
-            "peak RSS, icat_data / pycountry",
-            memory["icat_data first query"] / memory["pycountry lookup"],
-            1.0,
+    ours = [t - bare for t in times["icat_data first query"]]
+    ratios = {
+        "extra time, icat_data / pycountry": (
+            ours,
+            statistics.median(times["pycountry lookup"]) - bare,
         ),
-    ]
-    for label, ratio, goal in ratios:
-        print(f"  ratio {label:38s} {ratio:5.2f}  (goal <= {goal:g})")
-    print()
-
-
-def _run_fresh(code: str) -> tuple[float, int]:
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code])
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"benchmark case failed: {code}")
-    return elapsed, usage.ru_maxrss  # KiB on Linux
-
-
-def _best(call: Callable[[], object], number: int = 20_000) -> float:
-    return min(timeit.repeat(call, number=number, repeat=7)) / number
-
-
-def per_call() -> None:
-    icat_data.chairs_for(2019)  # load once, outside the timings
-    table = {2019: ("osce", "un-women")}
-    names = frozenset({"UNODC"})
-
-    def dict_lookup() -> object:
-        return table[2019]
-
-    def set_test() -> bool:
-        return "UNODC" in names
-
-    baseline = {"dict": _best(dict_lookup), "set": _best(set_test)}
-    cases: list[tuple[str, Callable[[], object], str, float]] = [
-        ("chairs_for(2019)", lambda: icat_data.chairs_for(2019), "dict", 3),
-        ("is_member('UNODC')", lambda: icat_data.is_member("UNODC"), "set", 3),
-        (
-            "get_organization('un-women')",
-            lambda: icat_data.get_organization("un-women"),
-            "dict",
-            5,
+        "extra time, icat_data / import attrs": (
+            ours,
+            statistics.median(times["import attrs"]) - bare,
         ),
-        ("is_member('UNODC', on=2019)", lambda: icat_data.is_member("UNODC", on=2019), "set", 10),
-        ("members(on=2019)", lambda: icat_data.members(on=2019), "dict", 30),
-    ]
-    print("per call: best of 7 x 20,000 calls; ratio to a plain dict lookup or set test")
-    print(f"  {'plain dict lookup':32s} {baseline['dict'] * 1e9:8.0f} ns")
-    print(f"  {'plain frozenset test':32s} {baseline['set'] * 1e9:8.0f} ns")
-    for name, call, base, goal in cases:
-        cost = _best(call)
-        ratio = cost / baseline[base]
-        print(f"  {name:32s} {cost * 1e9:8.0f} ns  ratio {ratio:6.1f}  (goal <= {goal:g})")
-    print()
+        "peak RSS, icat_data / pycountry": (
+            memory["icat_data first query"],
+            statistics.median(memory["pycountry lookup"]),
+        ),
+    }
+    for label, (values, peer) in ratios.items():
+        shown = _spread([v / peer for v in values], digits=2)
+        print(f"    ratio {label:38s} {shown:>18s}  (goal <= {GOALS[label]:g})")
 
 
-def scaling() -> None:
-    real = _load.dataset()
-    print("scaling: synthetic data of copies of the real organizations (microseconds per call)")
+def _run_fresh(python: str, code: str) -> tuple[float, int]:
+    """Seconds and peak RSS (KiB) of one fresh interpreter running ``code``."""
+    timer = "/usr/bin/time"
+    with tempfile.NamedTemporaryFile("r") as report:
+        start = time.perf_counter()
+        subprocess.run([timer, "-f", "%M", "-o", report.name, python, "-c", code], check=True)
+        elapsed = time.perf_counter() - start
+        peak = int(report.read().split()[-1])
+    return elapsed, peak
+
+
+def per_call(python: str, rounds: int) -> None:
+    done = subprocess.run(
+        [python, str(ROOT / "benchmarks" / "cases.py"), str(max(rounds // 3, 5))],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),  # the installed package, not the source tree
+    )
+    results = json.loads(done.stdout)
+    print("  per call: ns, and ratio to a plain dict lookup or set test in the same round")
+    for name, case in results["per_call"].items():
+        print(
+            f"    {name:38s} {_spread(case['ns'], digits=0):>14s} ns"
+            f"  ratio {_spread(case['ratio'], digits=1):>16s}  (goal <= {case['goal']:g})"
+        )
+    print("  scaling: synthetic copies of the real organizations (microseconds per call)")
     headers = ("organizations", "members cold", "members warm", "is_member on=", "lookup")
-    print("  " + " ".join(f"{h:>14s}" for h in headers))
-    try:
-        for factor in (1, 10, 100):
-            data = _synthetic(real, factor)
-            _load.loaded = data
-            last = data.organizations[-1].acronym
-
-            def cold(data: Dataset = data) -> object:
-                data._held.clear()  # time the scan itself, not the memo
-                return icat_data.members(on=2019)
-
-            def member(name: str = last) -> object:
-                return icat_data.is_member(name, on=2019)
-
-            def lookup(name: str = last) -> object:
-                return icat_data.get_organization(name)
-
-            costs = [
-                _best(cold, number=100),
-                _best(lambda: icat_data.members(on=2019), number=2_000),
-                _best(member, number=2_000),
-                _best(lookup, number=2_000),
-            ]
-            cells = [f"{len(data.organizations):14d}", *(f"{c * 1e6:14.2f}" for c in costs)]
-            print("  " + " ".join(cells))
-    finally:
-        _load.loaded = real
+    print("    " + " ".join(f"{h:>14s}" for h in headers))
+    for row in results["scaling"]:
+        print("    " + f"{int(row[0]):14d} " + " ".join(f"{c:14.2f}" for c in row[1:]))
     print()
-
-
-def _synthetic(real: Dataset, factor: int) -> Dataset:
-    copies = tuple(
-        attrs.evolve(
-            org,
-            id=f"{org.id}-{n}",
-            acronym=f"{org.acronym} {n}",
-            name=f"{org.name} {n}",
-            former_names=(),
-            aliases=(),
-        )
-        for n in range(1, factor)
-        for org in real.organizations
-    )
-    return Dataset.build(
-        sources=real.sources,
-        organizations=real.organizations + copies,
-        chair_terms=real.chair_terms,
-        briefs=real.briefs,
-        events=real.events,
-        as_of=real.coverage.as_of,
-        known_gaps=(),
-        reported_counts=(),
-        disagreements=(),
-        manifest=real.manifest,
-    )
 
 
 if __name__ == "__main__":
