@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import icat_data
-from icat_data._export import ENTITIES
+from icat_data._rows import ENTITIES
 
 COMMAND = Path(sys.executable).with_name("icat-data")
 

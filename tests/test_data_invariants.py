@@ -11,8 +11,8 @@ from pathlib import Path
 
 import icat_data
 from icat_data._dataset import fold
-from icat_data._export import ENTITIES
 from icat_data._load import DATA_FILES, MANIFEST_FILE, dataset, read_packaged
+from icat_data._rows import ENTITIES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ import pandas
 import pytest
 
 import icat_data
-from icat_data._export import ENTITIES, edition
+from icat_data._rows import ENTITIES, edition
 
 ROOT = Path(__file__).resolve().parent.parent
 

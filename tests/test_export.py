@@ -10,7 +10,7 @@ import pandas
 import pytest
 
 import icat_data
-from icat_data._export import ENTITIES, columns
+from icat_data._rows import ENTITIES, columns
 
 
 @pytest.mark.parametrize("entity", ENTITIES)

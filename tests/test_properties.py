@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import icat_data
 from icat_data._dataset import fold
-from icat_data._export import ENTITIES
 from icat_data._limits import MAX_NAME
+from icat_data._rows import ENTITIES
 
 anything = st.one_of(
     st.none(),

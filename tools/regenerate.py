@@ -33,8 +33,8 @@ except ImportError:  # a bare checkout
 
 from icat_data._compile import compile_records, load_json  # noqa: E402
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
-from icat_data._export import entity_records  # noqa: E402
 from icat_data._load import COMPILED_FILE, MANIFEST_FILE  # noqa: E402
+from icat_data._rows import entity_records  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from json_schema import FILE_RECORDS, schema_for  # noqa: E402

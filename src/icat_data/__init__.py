@@ -27,10 +27,8 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
-from ._datapackage import write_datapackage
 from ._dates import DateLike
-from ._export import to_records
-from ._frames import to_dataframe
+from ._export import to_dataframe, to_records, write_datapackage
 from ._models import (
     BRIEF_KINDS,
     EVENT_KINDS,

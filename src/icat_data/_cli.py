@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _datapackage, _export, _query
+from . import _datapackage, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
@@ -444,8 +444,8 @@ def _export_files(args: argparse.Namespace) -> list[Row]:
         written = _datapackage.write(out)
     else:
         written = []
-        for entity in _export.ENTITIES:
-            rows = _export.to_records(entity)
+        for entity in _rows.ENTITIES:
+            rows = _rows.records(entity)
             path = out / f"{entity}.{args.format}"
             with path.open("w", encoding="utf-8", newline="") as file:
                 if args.format == "json":
@@ -456,7 +456,7 @@ def _export_files(args: argparse.Namespace) -> list[Row]:
         # Files outlive the package that wrote them: each export says which data it holds.
         path = out / "edition.json"
         with path.open("w", encoding="utf-8") as file:
-            _write_json(file, _export.edition())
+            _write_json(file, _rows.edition())
         written.append(("edition", None, path))
     return [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
 

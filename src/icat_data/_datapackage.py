@@ -10,14 +10,13 @@ since a foreign key cannot point from inside a list.
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._export import ENTITIES, PRECISIONS, Column, columns, date_parts, edition, to_records
 from ._load import dataset
+from ._rows import ENTITIES, PRECISIONS, Column, columns, date_parts, edition, records
 from ._version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 # csv, hashlib, io, json and pathlib are imported where they are used: this module is imported
 # with the package, and importing them would cost every program that never exports.
 
-__all__ = ["DESCRIPTOR", "write", "write_datapackage"]
+__all__ = ["DESCRIPTOR", "write"]
 
 #: The descriptor's file name, as the standard fixes it.
 DESCRIPTOR = "datapackage.json"
@@ -93,24 +92,6 @@ class _Table:
     cells: tuple[tuple[str, ...], ...]
 
 
-def write_datapackage(directory: str | os.PathLike[str]) -> Path:
-    """Write the data as a Frictionless data package into ``directory``; return the descriptor.
-
-    ``directory`` (created if missing) receives one CSV per entity of
-    [`to_records()`][icat_data.to_records], link tables for lists of references
-    (``chair_organizations``, ``event_organizations``, ``<entity>_sources``) and
-    ``datapackage.json`` (Frictionless Data Package v1): a Table Schema for every CSV with
-    typed fields, primary and foreign keys, each file's size and SHA-256, the data licence
-    (CC BY 4.0), the sources and ``version``, the data edition (``DATA_VERSION``). Files of
-    the same names are replaced. R, DuckDB, spreadsheets and ``frictionless`` read it.
-    """
-    from pathlib import Path
-
-    path = Path(directory)
-    write(path)
-    return path / DESCRIPTOR
-
-
 def write(directory: Path) -> list[tuple[str, int | None, Path]]:
     """Write the package; return ``(resource, rows, path)`` for each file, descriptor last."""
     import hashlib
@@ -167,7 +148,7 @@ def _descriptor(resources: list[dict[str, Any]]) -> dict[str, Any]:
 def _tables() -> Iterator[_Table]:
     links = []
     for entity in ENTITIES:
-        rows = to_records(entity)
+        rows = records(entity)
         kept = []
         for column in columns(entity):
             if column.kind == "list" and column.name in _REFERENCES:

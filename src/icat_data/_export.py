@@ -1,104 +1,21 @@
-"""Flat, JSON-ready rows of the data, and what each column holds, for every other format.
+"""The export functions of the public API, light to import.
 
-Rows are the one source of the exports: ``_frames`` types them for pandas and
-``_datapackage`` writes them as a Frictionless data package, each reading the
-``columns()`` described here, so a field added to a record reaches every format at once.
+Each imports its machinery on its first call: the rows and their columns (``_rows``), the
+typed pandas frames (``_frames``) and the Frictionless data package (``_datapackage``), so
+that ``import icat_data`` does not pay for exports a program may never make.
 """
 
 from __future__ import annotations
 
-import datetime
-import functools
-import types
-import typing
-from typing import TYPE_CHECKING, Any, Literal
-
-import attrs
-
-from ._load import dataset
-from ._models import (
-    Brief,
-    ChairTerm,
-    Disagreement,
-    Event,
-    FormerName,
-    Membership,
-    Organization,
-    PartialDate,
-    Precision,
-    ReportedCount,
-    Source,
-)
-from ._version import DATA_VERSION, __version__
+import os
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import cattrs
+    from pathlib import Path
 
-    from ._dataset import Dataset
+    import pandas
 
-__all__ = [
-    "ENTITIES",
-    "PRECISIONS",
-    "Column",
-    "columns",
-    "edition",
-    "entity_records",
-    "to_records",
-]
-
-#: The entity names to_records() and to_dataframe() accept.
-ENTITIES = (
-    "organizations",
-    "memberships",
-    "former_names",
-    "chairs",
-    "briefs",
-    "events",
-    "sources",
-    "reported_counts",
-    "disagreements",
-)
-
-#: How much of a date is known, coarsest first.
-PRECISIONS: tuple[str, ...] = typing.get_args(Precision)
-
-#: The record class behind each entity's rows.
-_RECORD_TYPES: dict[str, type] = {
-    "organizations": Organization,
-    "memberships": Membership,
-    "former_names": FormerName,
-    "chairs": ChairTerm,
-    "briefs": Brief,
-    "events": Event,
-    "sources": Source,
-    "reported_counts": ReportedCount,
-    "disagreements": Disagreement,
-}
-# Records that belong to an organization: their rows start with its id, as "organization".
-_OWNED = frozenset({"memberships", "former_names"})
-# An organization's memberships are rows of their own; its former names are both (the
-# organization rows have carried them since 0.1, and "former_names" rows can be joined).
-_LEFT_OUT = {"organizations": ("memberships",)}
-
-Kind = Literal["text", "integer", "boolean", "day", "partial_date", "vocabulary", "list", "nested"]
-
-
-@attrs.frozen
-class Column:
-    """What one column of an entity's rows holds, as every export needs to know it.
-
-    ``kind`` is one of: ``"text"``; ``"integer"``; ``"boolean"``; ``"day"`` (an ISO date,
-    always to the day); ``"partial_date"`` (ISO text at its precision: "2019", "2019-05" or
-    "2019-05-02"); ``"vocabulary"`` (text from the closed set ``vocabulary``); ``"list"`` (a
-    list of text, ids where the column is ``sources`` or names organizations); ``"nested"``
-    (a list of objects that are an entity of their own, such as an organization's former
-    names). ``required`` is false where a row may hold ``None``.
-    """
-
-    name: str
-    kind: Kind
-    required: bool
-    vocabulary: tuple[str, ...] = ()
+__all__ = ["to_dataframe", "to_records", "write_datapackage"]
 
 
 def to_records(entity: str) -> list[dict[str, Any]]:
@@ -109,119 +26,43 @@ def to_records(entity: str) -> list[dict[str, Any]]:
     names are rows of their own in ``"memberships"`` and ``"former_names"``, keyed by
     ``organization``. Another entity name is a ``ValueError`` listing these.
     """
-    _check_entity(entity)
-    records = entity_records(dataset())[entity]
-    if entity in _OWNED:
-        return [{"organization": org.id, **_row(record)} for org, record in records]
-    return [_row(record, exclude=_LEFT_OUT.get(entity, ())) for record in records]
+    from ._rows import records
+
+    return records(entity)
 
 
-def entity_records(data: Dataset) -> dict[str, tuple[Any, ...]]:
-    """The records of each entity; an organization's own as ``(organization, record)`` pairs."""
-    return {
-        "organizations": data.organizations,
-        "memberships": tuple((o, m) for o in data.organizations for m in o.memberships),
-        "former_names": tuple((o, f) for o in data.organizations for f in o.former_names),
-        "chairs": data.chair_terms,
-        "briefs": data.briefs,
-        "events": data.events,
-        "sources": data.sources,
-        "reported_counts": data.coverage.reported_counts,
-        "disagreements": data.coverage.disagreements,
-    }
+def to_dataframe(entity: str) -> pandas.DataFrame:
+    """The rows of [`to_records()`][icat_data.to_records] as a pandas DataFrame with real types.
 
-
-@functools.cache
-def columns(entity: str) -> tuple[Column, ...]:
-    """The columns of ``to_records()`` rows of ``entity``, in their order."""
-    _check_entity(entity)
-    record = _RECORD_TYPES[entity]
-    hints = typing.get_type_hints(record)
-    owner = (Column("organization", "text", required=True),) if entity in _OWNED else ()
-    return owner + tuple(
-        _column(field, hints[field.name])
-        for field in attrs.fields(record)
-        if field.name not in _LEFT_OUT.get(entity, ())
-    )
-
-
-def date_parts(
-    iso: str | None,
-) -> tuple[str | None, datetime.date | None, datetime.date | None]:
-    """A row's date's precision and the first and last day it can mean; ``None`` for none.
-
-    Frames and tables write them beside the date as ``<date>_precision``, ``<date>_first``
-    and ``<date>_last``.
+    Beside each date's ISO text (``start``: "2019", "2019-05" or "2019-05-02") are
+    ``start_precision`` (category: year, month, day) and ``start_first`` / ``start_last``
+    (``datetime64``: the first and last day the date can mean), so
+    ``df[df.start_first <= "2019-06-30"]`` works whatever the precision. A date always known
+    to the day (a source's ``accessed``) is ``datetime64`` itself. Optional integers are
+    ``Int64``, closed vocabularies (kind, role) ``category`` with every allowed value as a
+    category, lists tuples. An organization's former names are the entity
+    ``"former_names"``, not a column. Needs the ``pandas`` extra.
     """
-    if iso is None:
-        return None, None, None
-    date = PartialDate.from_iso(iso)
-    return date.precision, date.first_day, date.last_day
+    from ._frames import frame
+
+    return frame(entity)
 
 
-def edition() -> dict[str, str]:
-    """Which data an export holds: edition, content digest, package version and as-of day.
+def write_datapackage(directory: str | os.PathLike[str]) -> Path:
+    """Write the data as a Frictionless data package into ``directory``; return the descriptor.
 
-    Written beside the JSON and CSV exports as ``edition.json`` and into a data package's
-    ``datapackage.json``, so that a file read long after it was written still says what it is.
+    ``directory`` (created if missing) receives one CSV per entity of
+    [`to_records()`][icat_data.to_records], link tables for lists of references
+    (``chair_organizations``, ``event_organizations``, ``<entity>_sources``) and
+    ``datapackage.json`` (Frictionless Data Package v1): a Table Schema for every CSV with
+    typed fields, primary and foreign keys, each file's size and SHA-256, the data licence
+    (CC BY 4.0), the sources and ``version``, the data edition (``DATA_VERSION``). Files of
+    the same names are replaced. R, DuckDB, spreadsheets and ``frictionless`` read it.
     """
-    data = dataset()
-    return {
-        "data_version": DATA_VERSION,
-        "data_digest": data.manifest.digest,
-        "package_version": __version__,
-        "as_of": data.coverage.as_of.isoformat(),
-        "license": "CC-BY-4.0",
-    }
+    from pathlib import Path
 
+    from ._datapackage import DESCRIPTOR, write
 
-def _check_entity(entity: str) -> None:
-    if entity not in ENTITIES:
-        raise ValueError(f"unknown entity {entity!r}; expected one of: {', '.join(ENTITIES)}")
-
-
-def _column(field: attrs.Attribute[Any], hint: Any) -> Column:
-    args = typing.get_args(hint)
-    required = True
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        (hint,) = (a for a in args if a is not type(None))
-        required = False
-    vocabulary = field.metadata.get("vocabulary")
-    if vocabulary is not None:
-        return Column(field.name, "vocabulary", required, tuple(sorted(vocabulary)))
-    if typing.get_origin(hint) is tuple:
-        item = typing.get_args(hint)[0]
-        # Sources are written as their ids; other records inside a record are an entity.
-        return Column(
-            field.name, "nested" if attrs.has(item) and item is not Source else "list", required
-        )
-    kind = _KINDS.get(hint)
-    if kind is None:
-        raise TypeError(f"no column kind for field {field.name!r} of type {hint!r}")
-    return Column(field.name, kind, required)
-
-
-_KINDS: dict[Any, Kind] = {
-    str: "text",
-    int: "integer",
-    bool: "boolean",
-    datetime.date: "day",
-    PartialDate: "partial_date",
-}
-
-
-def _row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    # Field by field, so that a record's own sources stay full objects only in "sources".
-    converter = _converter()
-    return {
-        field.name: converter.unstructure(getattr(record, field.name))
-        for field in attrs.fields(type(record))
-        if field.name not in exclude
-    }
-
-
-@functools.cache
-def _converter() -> cattrs.Converter:
-    from ._convert import unstructure_converter
-
-    return unstructure_converter()
+    path = Path(directory)
+    write(path)
+    return path / DESCRIPTOR

@@ -6,31 +6,21 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._export import PRECISIONS, columns, date_parts, to_records
+from ._rows import PRECISIONS, columns, date_parts, records
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["to_dataframe"]
+__all__ = ["frame"]
 
 
-def to_dataframe(entity: str) -> pandas.DataFrame:
-    """The rows of [`to_records()`][icat_data.to_records] as a pandas DataFrame with real types.
-
-    Beside each date's ISO text (``start``: "2019", "2019-05" or "2019-05-02") are
-    ``start_precision`` (category: year, month, day) and ``start_first`` / ``start_last``
-    (``datetime64``: the first and last day the date can mean), so
-    ``df[df.start_first <= "2019-06-30"]`` works whatever the precision. A date always known
-    to the day (a source's ``accessed``) is ``datetime64`` itself. Optional integers are
-    ``Int64``, closed vocabularies (kind, role) ``category`` with every allowed value as a
-    category, lists tuples. An organization's former names are the entity
-    ``"former_names"``, not a column. Needs the ``pandas`` extra.
-    """
+def frame(entity: str) -> pandas.DataFrame:
+    """The frame of ``to_dataframe(entity)`` (documented there, in ``_export``)."""
     try:
         import pandas
     except ImportError:
         raise ImportError('to_dataframe() needs pandas: pip install "icat-data[pandas]"') from None
-    rows = to_records(entity)
+    rows = records(entity)
     frame: dict[str, Any] = {}
     for column in columns(entity):
         if column.kind == "nested":
