@@ -104,10 +104,10 @@ class Column:
 def records(entity: str) -> list[dict[str, Any]]:
     """The rows of ``to_records(entity)`` (documented there, in ``_export``)."""
     _check_entity(entity)
-    records = entity_records(dataset())[entity]
+    found = entity_records(dataset())[entity]
     if entity in _OWNED:
-        return [{"organization": org.id, **_row(record)} for org, record in records]
-    return [_row(record, exclude=_LEFT_OUT.get(entity, ())) for record in records]
+        return [{"organization": org.id, **_row(record)} for org, record in found]
+    return [_row(record, exclude=_LEFT_OUT.get(entity, ())) for record in found]
 
 
 def entity_records(data: Dataset) -> dict[str, tuple[Any, ...]]:
