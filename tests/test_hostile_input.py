@@ -13,6 +13,7 @@ import icat_data
 from icat_data import PartialDate
 from icat_data._dataset import fold
 from icat_data._dates import to_partial_date
+from icat_data._load import dataset
 
 HUGE_TEXT = "a" * 1_000_000
 HUGE_INT = 10**5000  # str() of it exceeds Python's int-to-str limit
@@ -29,6 +30,12 @@ def test_a_huge_key_is_not_an_organization_and_is_never_folded() -> None:
     with pytest.raises(icat_data.UnknownOrganizationError):
         icat_data.is_member(HUGE_TEXT, on=2019)
     assert fold.cache_info().currsize == before  # nothing of it is kept
+
+
+def test_a_name_padded_with_megabytes_of_spaces_is_still_the_name() -> None:
+    padded = " " * 10_000_000 + "UNODC" + " " * 100
+    assert icat_data.get_organization(padded).id == "unodc"
+    assert padded not in dataset().by_spelling  # nothing so large is remembered
 
 
 @pytest.mark.parametrize(

@@ -60,10 +60,14 @@ def find_organization(key: str) -> Organization | None:
     text = _text(key, "key")
     data = _load.loaded or dataset()
     found = data.by_exact_name.get(text)  # the name as written; else fold it
-    if found is not None or len(text) > MAX_NAME:  # no name is longer: not worth folding
+    if found is not None:
         return found
+    if len(text) > MAX_NAME:
+        text = text.strip()  # surrounding spaces are no part of a name (and strip is cheap)
+        if len(text) > MAX_NAME:  # no name is longer: not worth folding
+            return None
     found = data.by_name.get(fold(text))
-    if found is not None:  # the next lookup of this spelling needs no folding
+    if found is not None and text is key:  # the next lookup of this spelling needs no folding
         data.remember_spelling(text, found)
     return found
 
