@@ -119,6 +119,7 @@ def test_briefs_and_events_filters() -> None:
         (("org", "xyzzy"), 1, "try: icat-data orgs TEXT"),
         (("brief", "5"), 1, "no ICAT issue brief numbered 5"),
         (("brief", "five"), 2, "NUMBER 'five' is not a brief number"),
+        (("brief", "9" * 5000), 2, "is not a brief number"),
         (("members", "2019"), 2, "icat-data members: error: unrecognized arguments: 2019"),
         (("briefs", "--kind", "memo"), 2, "invalid choice"),
         (("nonsense",), 2, "invalid choice"),

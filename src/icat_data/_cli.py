@@ -338,9 +338,10 @@ def _briefs(args: argparse.Namespace) -> list[Row]:
 
 def _brief(args: argparse.Namespace) -> Row:
     text = args.number.strip()
-    if not (text.isascii() and text.isdigit()):
+    # No brief number has ten digits, and int() refuses text of thousands of digits.
+    if not (text.isascii() and text.isdigit() and len(text) < 10):
         raise ValueError(f"NUMBER {shown(args.number)} is not a brief number, e.g. 12")
-    brief = _query.get_brief(int(text[:9]) if len(text) > 9 else int(text))
+    brief = _query.get_brief(int(text))
     return {
         **_brief_row(brief),
         "note": brief.note,
@@ -361,14 +362,11 @@ def _brief_row(brief: Any) -> Row:
 
 
 def _events(args: argparse.Namespace) -> list[Row]:
-    for value, flag in ((args.start, "--from"), (args.end, "--to")):
-        if value is not None:
-            to_partial_date(value, flag)  # name the flag the user typed in any error
-    if (
-        args.start is not None
-        and args.end is not None
-        and (to_partial_date(args.start).first_day > to_partial_date(args.end).last_day)
-    ):
+    # Read here, not by events(), so that an error names the flag the user typed; the range
+    # runs from --from's first day to --to's last, as events() reads it.
+    first = None if args.start is None else to_partial_date(args.start, "--from").first_day
+    last = None if args.end is None else to_partial_date(args.end, "--to").last_day
+    if first is not None and last is not None and first > last:
         raise ValueError(f"--from {args.start!r} is after --to {args.end!r}")
     rows = [
         {
@@ -378,7 +376,7 @@ def _events(args: argparse.Namespace) -> list[Row]:
             "title": e.title,
             "location": e.location,
         }
-        for e in _query.events(args.start, args.end, kind=args.kind)
+        for e in _query.events(first, last, kind=args.kind)
     ]
     return _Listing(rows, ["date", "kind", "title", "location"])
 
