@@ -21,35 +21,35 @@ def frame(entity: str) -> pandas.DataFrame:
     except ImportError:
         raise ImportError('to_dataframe() needs pandas: pip install "icat-data[pandas]"') from None
     rows = records(entity)
-    frame: dict[str, Any] = {}
+    series: dict[str, Any] = {}
     for column in columns(entity):
         if column.kind == "nested":
             continue
         values = [row[column.name] for row in rows]
         if column.kind == "partial_date":
             parts = [date_parts(v) for v in values]
-            frame[column.name] = pandas.Series(values)
-            frame[f"{column.name}_precision"] = pandas.Categorical(
+            series[column.name] = pandas.Series(values)
+            series[f"{column.name}_precision"] = pandas.Categorical(
                 [p[0] for p in parts], categories=PRECISIONS
             )
-            frame[f"{column.name}_first"] = _datetimes(pandas, [p[1] for p in parts])
-            frame[f"{column.name}_last"] = _datetimes(pandas, [p[2] for p in parts])
+            series[f"{column.name}_first"] = _datetimes(pandas, [p[1] for p in parts])
+            series[f"{column.name}_last"] = _datetimes(pandas, [p[2] for p in parts])
         elif column.kind == "day":
-            frame[column.name] = _datetimes(pandas, [date_parts(v)[1] for v in values])
+            series[column.name] = _datetimes(pandas, [date_parts(v)[1] for v in values])
         elif column.kind == "vocabulary":
-            frame[column.name] = pandas.Categorical(values, categories=column.vocabulary)
+            series[column.name] = pandas.Categorical(values, categories=column.vocabulary)
         elif column.kind == "integer":
             # Int64 (capital I) is pandas' integer with a missing value; NaN would make floats.
-            frame[column.name] = pandas.Series(
+            series[column.name] = pandas.Series(
                 values, dtype="int64" if column.required else "Int64"
             )
         elif column.kind == "list":
-            frame[column.name] = _tuples(pandas, values)
+            series[column.name] = _tuples(pandas, values)
         elif column.kind == "boolean":
-            frame[column.name] = pandas.Series(values, dtype=bool)
+            series[column.name] = pandas.Series(values, dtype=bool)
         else:  # text: pandas' own string dtype where it has one (pandas 3), else object
-            frame[column.name] = pandas.Series(values)
-    return pandas.DataFrame(frame, index=pandas.RangeIndex(len(rows)))
+            series[column.name] = pandas.Series(values)
+    return pandas.DataFrame(series, index=pandas.RangeIndex(len(rows)))
 
 
 def _datetimes(pandas: Any, days: Sequence[datetime.date | None]) -> Any:
