@@ -50,9 +50,10 @@ def test_compiling_gives_the_packaged_bytes_whatever_the_hash_seed(seed: str) ->
     script = textwrap.dedent(
         """
         import sys
-        from icat_data._compile import compile_records
-        from icat_data._load import read_packaged
-        sys.stdout.buffer.write(compile_records(read_packaged))
+        from icat_data._compile import compile_records, load_json
+        from icat_data._load import MANIFEST_FILE, read_packaged
+        data = load_json(read_packaged)
+        sys.stdout.buffer.write(compile_records(data, read_packaged(MANIFEST_FILE)))
         """
     )
     done = subprocess.run(
@@ -153,5 +154,7 @@ def test_the_data_reads_through_importlib_resources_without_a_package_file(
 ) -> None:
     # Some frozen-application importers give a package no __file__ to find the data beside.
     monkeypatch.setattr(sys.modules["icat_data"], "__file__", None)
-    assert read_packaged(COMPILED_FILE) == compile_records(read_packaged)
+    assert read_packaged(COMPILED_FILE) == compile_records(
+        load_json(read_packaged), read_packaged(MANIFEST_FILE)
+    )
     assert load_compiled(read_packaged).manifest == icat_data.manifest()

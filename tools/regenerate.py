@@ -53,13 +53,9 @@ def render() -> dict[Path, str | bytes]:
     """Every derived file and what it should hold, from the data in the source tree."""
     data = _load_source_tree()
     manifest = _json(_manifest(data))
-
-    def read(name: str) -> bytes:  # the data files as they are, with the manifest to be
-        return manifest.encode() if name == MANIFEST_FILE else (DATA / name).read_bytes()
-
     return {
         DATA / MANIFEST_FILE: manifest,
-        DATA / COMPILED_FILE: compile_records(read),
+        DATA / COMPILED_FILE: compile_records(data, manifest.encode()),
         SNAPSHOTS / "chairs.json": _json(
             {str(t.year): [data.by_id[c].acronym for c in t.chairs] for t in data.chair_terms}
         ),

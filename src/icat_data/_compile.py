@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._dataset import Dataset, fold
+from ._dataset import Dataset, fold, record_counts
 from ._limits import MAX_NAME, shown
 from ._load import COMPILED_FORM, DATA_FILES, MANIFEST_FILE, Reader, _read
 from ._models import (
@@ -37,8 +37,9 @@ __all__ = ["compile_records", "edition_digest", "load_json"]
 _T = TypeVar("_T")
 
 
-def compile_records(read: Reader) -> bytes:
-    """The compiled form of the data ``read`` gives: checked records and the files' hashes.
+def compile_records(data: Dataset, manifest: bytes) -> bytes:
+    """The compiled form of ``data`` (from `load_json()`), with ``manifest``, the bytes of
+    the ``manifest.json`` beside it: the records and the SHA-256 of every file they came from.
 
     The same bytes whatever the hash seed or Python version (protocol 4, no sets inside), so
     a test can prove the packaged file current by compiling again.
@@ -46,11 +47,8 @@ def compile_records(read: Reader) -> bytes:
     import hashlib
     import pickle
 
-    data = load_json(read)
-    compiled_from = {
-        name: hashlib.sha256(_read(read, name)).hexdigest()
-        for name in (*DATA_FILES, MANIFEST_FILE)
-    }
+    # The data files' hashes were measured as they were read; only the manifest's is new.
+    compiled_from = {**data.manifest.files, MANIFEST_FILE: hashlib.sha256(manifest).hexdigest()}
     return pickle.dumps((COMPILED_FORM, compiled_from, data), protocol=4)
 
 
@@ -135,14 +133,7 @@ def load_json(read: Reader, *, check_manifest: bool = True) -> Dataset:
     measured = _measure(
         edition.data_version,
         raw,
-        {
-            "organizations": len(organizations),
-            "memberships": sum(len(o.memberships) for o in organizations),
-            "chairs": len(chair_terms),
-            "briefs": len(briefs),
-            "events": len(events),
-            "sources": len(sources),
-        },
+        record_counts(sources, organizations, chair_terms, briefs, events),
     )
     if check_manifest:
         claimed = _one(
@@ -247,8 +238,10 @@ def _without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) != len(pairs):
         seen: set[str] = set()
-        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise _RepeatedKeyError(f"field {shown(repeated)} appears twice in one object")
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKeyError(f"field {shown(key)} appears twice in one object")
+            seen.add(key)
     return obj
 
 

@@ -21,7 +21,7 @@ from ._models import (
     Source,
 )
 
-__all__ = ["Dataset", "fold", "recorded_count"]
+__all__ = ["Dataset", "fold", "record_counts", "recorded_count"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -232,6 +232,24 @@ class _Holders:
 def _brief_order(brief: Brief) -> tuple[datetime.date, int, str]:
     published = brief.published.first_day if brief.published else datetime.date.max
     return (published, brief.number or 0, brief.id)
+
+
+def record_counts(
+    sources: tuple[Source, ...],
+    organizations: tuple[Organization, ...],
+    chair_terms: tuple[ChairTerm, ...],
+    briefs: tuple[Brief, ...],
+    events: tuple[Event, ...],
+) -> dict[str, int]:
+    """How many records of each entity the manifest counts."""
+    return {
+        "organizations": len(organizations),
+        "memberships": sum(len(o.memberships) for o in organizations),
+        "chairs": len(chair_terms),
+        "briefs": len(briefs),
+        "events": len(events),
+        "sources": len(sources),
+    }
 
 
 def recorded_count(

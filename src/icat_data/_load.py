@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from ._dataset import Dataset
+from ._dataset import Dataset, record_counts
 from ._limits import shown
 from ._version import DATA_VERSION
 from .errors import DataError
@@ -134,14 +134,9 @@ def load_compiled(read: Reader) -> Dataset:
             f"{COMPILED_FILE}: holds data edition {shown(manifest.data_version)}, but the "
             f"package names its data {DATA_VERSION!r}; regenerate it"
         )
-    loaded = {
-        "organizations": len(data.organizations),
-        "memberships": sum(len(o.memberships) for o in data.organizations),
-        "chairs": len(data.chair_terms),
-        "briefs": len(data.briefs),
-        "events": len(data.events),
-        "sources": len(data.sources),
-    }
+    loaded = record_counts(
+        data.sources, data.organizations, data.chair_terms, data.briefs, data.events
+    )
     if loaded != dict(manifest.counts):
         raise DataError(f"{COMPILED_FILE}: its counts {dict(manifest.counts)} are not {loaded}")
     return data
