@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from icat_data._dates import as_year, to_partial_date
@@ -25,6 +26,16 @@ from icat_data._dates import as_year, to_partial_date
         ("May 2019", "2019-05"),
         ("september 2006", "2006-09"),
         ("2019-05-02T10:30", "2019-05-02"),
+        # Values taken from a frame, as they are: each at its own precision.
+        (pd.Timestamp("2019-05-02 10:30"), "2019-05-02"),
+        (np.datetime64("2019"), "2019"),
+        (np.datetime64("2019-05"), "2019-05"),
+        (np.datetime64("2019-05-02"), "2019-05-02"),
+        (np.datetime64("2019-05-02T23:59:59.999"), "2019-05-02"),
+        (pd.Period("2019", "Y"), "2019"),
+        (pd.Period("2019-05", "M"), "2019-05"),
+        (pd.Period("2019-05-02", "D"), "2019-05-02"),
+        (pd.Period("2019-05-02 10:00", "h"), "2019-05-02"),
     ],
 )
 def test_reads_every_date_like(value: object, expected: str) -> None:
@@ -41,6 +52,18 @@ def test_reads_every_date_like(value: object, expected: str) -> None:
         ("", "could not read"),
         (0, "outside 1..9999"),
         (10000, "outside 1..9999"),
+        # The same check as ISO text gets, not "could not read".
+        ("30 Feb 2019", "not a valid date: its month has no such day"),
+        ("Feb 30 2019", "not a valid date: its month has no such day"),
+        # A missing value says it is one, not "year nan".
+        (pd.NaT, "NaT, a missing date"),
+        (np.datetime64("NaT"), "NaT, a missing date"),
+        # Spans that are no single year, month or day are not rounded to one.
+        (pd.Period("2019Q2"), "spans no single year, month or day"),
+        (pd.Period("2019", "Y-JUN"), "spans no single year, month or day"),
+        (np.datetime64("2019-05-02", "W"), "spans no single year, month or day"),
+        (np.datetime64("2010", ("Y", 10)), "spans no single year, month or day"),
+        (np.datetime64("-0001-01-01"), "could not read"),
     ],
 )
 def test_unreadable_dates_say_what_was_expected(value: object, message: str) -> None:
@@ -58,3 +81,13 @@ def test_a_bool_is_not_a_year_but_a_numpy_integer_is() -> None:
     with pytest.raises(TypeError):
         as_year(False)
     assert as_year(np.int32(2022)) == 2022
+
+
+def test_a_frame_value_asks_what_its_text_asks() -> None:
+    import icat_data
+
+    assert icat_data.members(on=np.datetime64("2011-03")) == icat_data.members(on="2011-03")
+    assert icat_data.is_member("UNODC", on=pd.Period("2011", "Y"))
+    assert icat_data.events(pd.Period("2019-12", "M"), np.datetime64("2019-12-31")) == (
+        icat_data.events("2019-12", "2019-12-31")
+    )

@@ -63,18 +63,70 @@ def as_year(value: object, name: str = "year") -> int:
 
 
 def to_partial_date(value: object, name: str = "date") -> PartialDate:
-    """Read a ``DateLike`` into a `PartialDate` at the precision it carries."""
-    if isinstance(value, datetime.datetime):
-        return PartialDate.from_date(value.date())
+    """Read a ``DateLike`` into a `PartialDate` at the precision it carries.
+
+    A NumPy ``datetime64`` and a pandas ``Period`` are read too, at their own precision, so
+    that a value taken from a frame can be passed as it is.
+    """
     if isinstance(value, datetime.date):
+        if value != value:  # pandas' NaT, a datetime subclass that equals nothing
+            raise ValueError(f"{name} is NaT, a missing date: {_EXPECTED}")
+        if isinstance(value, datetime.datetime):
+            value = value.date()
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return _parse_text(value, name)
-    if not _is_integer(value):
+    if _is_integer(value):
+        return PartialDate(as_year(value, name))
+    kind = _FOREIGN.get((type(value).__module__.partition(".")[0], type(value).__name__))
+    if kind is None:
         raise TypeError(
             f"{name} must be a date, datetime, int (a year) or str, not {type(value).__name__}"
         )
-    return PartialDate(as_year(value, name))
+    return kind(value, name)
+
+
+def _from_datetime64(value: Any, name: str) -> PartialDate:
+    import numpy  # already imported: the value is one of its
+
+    # Its text is ISO at its own unit ("2019", "2019-05", "2019-05-02T10:00") or "NaT". A unit
+    # finer than a day marks an instant, read as its day like a datetime; a week, or several
+    # years, months or days, is a span that no PartialDate is.
+    unit, count = numpy.datetime_data(value.dtype)
+    text = str(value)
+    if text == "NaT":
+        raise ValueError(f"{name} is NaT, a missing date: {_EXPECTED}")
+    if unit == "W" or (unit in ("Y", "M", "D") and count != 1):
+        raise _not_one_period(value, name)
+    text = text.partition("T")[0]
+    if not re.fullmatch(ISO_PARTIAL, text):
+        raise ValueError(f"could not read {name} {value!r}: {_EXPECTED}")
+    return _valid(text, name, lambda: PartialDate.from_iso(text))
+
+
+def _from_period(value: Any, name: str) -> PartialDate:
+    # A period is read at the precision whose span it is exactly; a quarter or a week is none.
+    first, last = value.start_time.date(), value.end_time.date()
+    for date in (PartialDate(first.year), PartialDate(first.year, first.month)):
+        if (date.first_day, date.last_day) == (first, last):
+            return date
+    if first != last:
+        raise _not_one_period(value, name)
+    return PartialDate.from_date(first)
+
+
+def _not_one_period(value: object, name: str) -> ValueError:
+    return ValueError(
+        f"{name} {value!r} spans no single year, month or day: pass one of those, e.g. "
+        "the year, or query each day"
+    )
+
+
+# Values of optional libraries, told apart by module and class name so that neither is imported.
+_FOREIGN: dict[tuple[str, str], Callable[[Any, str], PartialDate]] = {
+    ("numpy", "datetime64"): _from_datetime64,
+    ("pandas", "Period"): _from_period,
+}
 
 
 def _parse_text(text: str, name: str) -> PartialDate:
@@ -111,7 +163,13 @@ def _parse_free_text(words: str, text: str, name: str) -> PartialDate:
             for default in _DEFAULTS
             for dayfirst in (False, True)
         ]
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError) as error:
+        # dateutil read a day and a month but they do not make a date ("30 Feb 2019"): say
+        # so, as ISO text's check does, rather than that nothing could be read.
+        if str(error).startswith("day is out of range for month"):
+            raise ValueError(
+                f"{name} {shown(text)} is not a valid date: its month has no such day"
+            ) from None
         raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}") from None
     if readings[0] != readings[1]:
         raise ValueError(
