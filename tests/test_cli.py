@@ -96,12 +96,15 @@ def test_briefs_and_events_filters() -> None:
         "ICAT Toolkit to design counter-trafficking programmes"
     ]
     events = json.loads(run("events", "--from", "2021-11", "--to", "2021-11", "--json").stdout)
-    assert [e["date"] for e in events] == [
-        "2021-11-15",
-        "2021-11-15",
-        "2021-11-22",
-        "2021-11-22/2021-11-23",
+    assert [(e["date"], e["end_date"]) for e in events] == [
+        ("2021-11-15", None),
+        ("2021-11-15", None),
+        ("2021-11-22", None),
+        ("2021-11-22", "2021-11-23"),
     ]
+    # The table keeps a span in one column, as ISO 8601 writes one.
+    table = run("events", "--from", "2021-11", "--to", "2021-11").stdout
+    assert "2021-11-22/2021-11-23" in table
 
 
 @pytest.mark.parametrize(
@@ -123,6 +126,9 @@ def test_briefs_and_events_filters() -> None:
         (("members", "2019"), 2, "icat-data members: error: unrecognized arguments: 2019"),
         (("briefs", "--kind", "memo"), 2, "invalid choice"),
         (("nonsense",), 2, "invalid choice"),
+        (("orgs", ""), 2, "TEXT '' has no letters or digits"),
+        (("orgs", "!!!"), 2, "TEXT '!!!' has no letters or digits"),
+        (("orgs", "a" * 300), 2, "TEXT 'aaa"),
     ],
 )
 def test_misses_and_bad_input_give_one_line_and_a_status(
@@ -318,14 +324,44 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.parametrize("columns", [100, 80])
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_output_fits_the_terminal_and_wide_shows_it_all(args: tuple[str, ...]) -> None:
-    narrow = run(*args, COLUMNS="100")
+def test_output_fits_the_terminal_and_wide_shows_it_all(
+    args: tuple[str, ...], columns: int
+) -> None:
+    narrow = run(*args, COLUMNS=str(columns))
     assert narrow.returncode == 0, narrow.stderr
-    assert max(map(len, narrow.stdout.splitlines())) <= 100
-    wide = run(*args, "--wide", COLUMNS="100")
+    assert max(map(len, narrow.stdout.splitlines())) <= columns
+    wide = run(*args, "--wide", COLUMNS=str(columns))
     assert wide.returncode == 0, wide.stderr
-    assert len(wide.stdout.splitlines()) == len(narrow.stdout.splitlines())  # never wrapped
+    assert len(wide.stdout.splitlines()) <= len(narrow.stdout.splitlines())  # never wrapped
+
+
+HELPS = sorted({args[:1] for args in COMMANDS} | {("export",)})
+
+
+@pytest.mark.parametrize("command", HELPS, ids=lambda command: " ".join(command) or "-")
+def test_help_fits_80_columns(command: tuple[str, ...]) -> None:
+    lines = run(*command, "--help", COLUMNS="80").stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+
+
+def test_a_narrow_terminal_shortens_headers_too() -> None:
+    lines = run("members", COLUMNS="40").stdout.splitlines()
+    assert max(map(len, lines)) <= 40
+
+
+def test_a_digest_is_never_cut_short() -> None:
+    digest = icat_data.manifest().digest
+    assert f"  {digest}" in run(COLUMNS="80").stdout.splitlines()
+    assert digest in run(COLUMNS="100").stdout
+
+
+def test_an_empty_field_is_left_out_and_a_false_flag_unsaid() -> None:
+    text = run("org", "DAW").stdout
+    assert "start_attested_only" not in text
+    assert "note" not in text  # DAW has none
+    assert "member; start: 2006-09; end: 2011-01" in text
 
 
 def test_long_cells_are_shortened_with_a_mark_and_json_keeps_the_full_text() -> None:
@@ -340,7 +376,12 @@ def test_orgs_lists_everyone_or_a_ranked_search() -> None:
     assert sorted(o["id"] for o in everyone) == sorted(o.id for o in icat_data.organizations())
     found = json.loads(run("orgs", "undoc", "--json").stdout)
     assert found[0]["acronym"] == "UNODC"
-    assert found[0]["roles"][0].startswith("member from 2006-09")
+    # Fields, as `org --json` gives them, not sentences; the table has the sentence.
+    assert (
+        found[0]["memberships"] == json.loads(run("org", "UNODC", "--json").stdout)["memberships"]
+    )
+    assert found[0]["memberships"][0]["start"] == "2006-09"
+    assert "member from 2006-09" in run("orgs", "undoc").stdout
 
 
 def test_brief_sources_and_coverage_show_every_part_of_the_data() -> None:

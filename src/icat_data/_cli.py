@@ -61,11 +61,18 @@ class _Failure(Exception):
 
 
 class _Listing(list[Row]):
-    """Rows for a table; ``columns`` are those a table shows (JSON has every field)."""
+    """Rows, as JSON gives them, for a table: ``columns`` are those it shows, and ``show``
+    draws the cell of a column that is not simply one field (a date with its end)."""
 
-    def __init__(self, rows: list[Row], columns: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[Row],
+        columns: Sequence[str],
+        show: dict[str, Callable[[Row], str]] | None = None,
+    ) -> None:
         super().__init__(rows)
-        self.columns = list(columns) if columns is not None else None
+        self.columns = list(columns)
+        self.show = show or {}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # name the command the stray words were given to, not the top level
         args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
-        result: Row | list[Row] = args.handler(args)
+        result: Row | _Listing = args.handler(args)
     except _Failure as failure:
         return _fail(failure.status, str(failure))
     except UnknownOrganizationError as error:
@@ -96,13 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(1, f"{error.strerror or error}: {shown(str(error.filename))}")
     if args.json:
         text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
-    elif isinstance(result, list):
-        columns = result.columns if isinstance(result, _Listing) else None
-        text = _table(result, columns, _width(args.wide))
+    elif isinstance(result, _Listing):
+        text = _table(result, _width(args.wide))
     else:
         text = _mapping(result, _width(args.wide))
     status = _write(text)
-    if status == 0 and isinstance(result, list) and not result:
+    if status == 0 and isinstance(result, _Listing) and not result:
         return 1  # found nothing: nothing printed (or []), and the status says so
     return status
 
@@ -169,7 +175,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = _Parser(
         prog="icat-data",
-        description="Cited data on ICAT, the Inter-Agency Coordination Group against "
+        # Raw text (for the examples), so broken by hand to fit an 80-column terminal.
+        description="Cited data on ICAT, the Inter-Agency Coordination Group against\n"
         "Trafficking in Persons. Without a command: a summary of the data.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -199,7 +206,12 @@ def _parser() -> argparse.ArgumentParser:
     org = command("org", _organization, "one organization: names, roles and sources")
     org.add_argument("key", metavar="KEY", help="an acronym, name, former name or alias")
     briefs = command("briefs", _briefs, "ICAT's issue briefs and other publications")
-    briefs.add_argument("--kind", choices=sorted(BRIEF_KINDS), help="only publications of a kind")
+    briefs.add_argument(
+        "--kind",
+        choices=sorted(BRIEF_KINDS),
+        metavar="KIND",
+        help=f"only publications of a kind: {', '.join(sorted(BRIEF_KINDS))}",
+    )
     briefs.add_argument("--year", metavar="YEAR", help="only those published in a year")
     briefs.add_argument("--topic", metavar="TEXT", help="only those with a topic containing TEXT")
     brief = command("brief", _brief, "one numbered issue brief")
@@ -207,7 +219,12 @@ def _parser() -> argparse.ArgumentParser:
     events = command("events", _events, "the timeline of ICAT's key events")
     events.add_argument("--from", dest="start", metavar="DATE", help="from this date or year")
     events.add_argument("--to", dest="end", metavar="DATE", help="up to this date or year")
-    events.add_argument("--kind", choices=sorted(EVENT_KINDS), help="only events of a kind")
+    events.add_argument(
+        "--kind",
+        choices=sorted(EVENT_KINDS),
+        metavar="KIND",
+        help=f"only events of a kind: {', '.join(sorted(EVENT_KINDS))}",
+    )
     command("sources", _sources, "every source the data cites")
     command("coverage", _coverage, "chair years, known gaps, reported counts, disagreements")
     export = command(
@@ -253,12 +270,13 @@ def _summary(_args: argparse.Namespace) -> Row:
     }
 
 
-def _chairs(args: argparse.Namespace) -> list[Row]:
+def _chairs(args: argparse.Namespace) -> _Listing:
     years = _query.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
-    return [{"year": year, "chairs": _acronyms(_query.chairs_for(year))} for year in years]
+    rows = [{"year": year, "chairs": _acronyms(_query.chairs_for(year))} for year in years]
+    return _Listing(rows, ["year", "chairs"])
 
 
-def _members(args: argparse.Namespace) -> list[Row]:
+def _members(args: argparse.Namespace) -> _Listing:
     if args.on is not None:
         to_partial_date(args.on, "--on")  # a bad date is named by the flag the user typed
     role = "partner" if args.partners else "member"
@@ -277,10 +295,15 @@ def _members(args: argparse.Namespace) -> list[Row]:
                 "since_attested_only": first.start_attested_only,
             }
         )
-    return _Listing(rows, ["acronym", "name", "kind", "since", "since_attested_only"])
+    since = {"since": lambda row: _start(row["since"], row["since_attested_only"])}
+    return _Listing(rows, ["acronym", "name", "kind", "since"], since)
 
 
-def _organizations(args: argparse.Namespace) -> list[Row]:
+def _organizations(args: argparse.Namespace) -> _Listing:
+    # Text with nothing to search by would find nothing and say nothing: a usage error, as
+    # for --topic; either error names the argument the user typed.
+    if args.text is not None and not _query.search_key(args.text, "TEXT"):
+        raise ValueError(f"TEXT {shown(args.text)} has no letters or digits to search for")
     found = (
         sorted(_query.organizations())
         if args.text is None
@@ -292,11 +315,12 @@ def _organizations(args: argparse.Namespace) -> list[Row]:
             "acronym": org.acronym,
             "name": org.name,
             "kind": org.kind,
-            "roles": [_role(m) for m in org.memberships],
+            "memberships": [_membership(m) for m in org.memberships],
         }
         for org in found
     ]
-    return _Listing(rows, ["acronym", "name", "kind", "roles"])
+    roles = {"roles": lambda row: ", ".join(map(_role, row["memberships"]))}
+    return _Listing(rows, ["acronym", "name", "kind", "roles"], roles)
 
 
 def _organization(args: argparse.Namespace) -> Row:
@@ -311,16 +335,7 @@ def _organization(args: argparse.Namespace) -> Row:
             {"name": f.name, "acronym": f.acronym, "until": str(f.until)} for f in org.former_names
         ],
         "aliases": list(org.aliases),
-        "memberships": [
-            {
-                "role": m.role,
-                "start": str(m.start),
-                "start_attested_only": m.start_attested_only,
-                "end": None if m.end is None else str(m.end),
-                "sources": [s.id for s in m.sources],
-            }
-            for m in org.memberships
-        ],
+        "memberships": [_membership(m) for m in org.memberships],
         "chair_years": [t.year for t in _query.chair_terms() if org.id in t.chairs],
         "successor": org.successor,
         "note": org.note,
@@ -328,7 +343,7 @@ def _organization(args: argparse.Namespace) -> Row:
     }
 
 
-def _briefs(args: argparse.Namespace) -> list[Row]:
+def _briefs(args: argparse.Namespace) -> _Listing:
     year = None if args.year is None else as_year(args.year, "--year")
     if args.topic is not None:
         _query.topic_key(args.topic, "--topic")  # name the flag in any error
@@ -361,7 +376,7 @@ def _brief_row(brief: Any) -> Row:
     }
 
 
-def _events(args: argparse.Namespace) -> list[Row]:
+def _events(args: argparse.Namespace) -> _Listing:
     # Read here, not by events(), so that an error names the flag the user typed; the range
     # runs from --from's first day to --to's last, as events() reads it.
     first = None if args.start is None else to_partial_date(args.start, "--from").first_day
@@ -371,17 +386,20 @@ def _events(args: argparse.Namespace) -> list[Row]:
     rows = [
         {
             "id": e.id,
-            "date": str(e.date) + (f"/{e.end_date}" if e.end_date else ""),
+            "date": str(e.date),
+            "end_date": None if e.end_date is None else str(e.end_date),
             "kind": e.kind,
             "title": e.title,
             "location": e.location,
         }
         for e in _query.events(first, last, kind=args.kind)
     ]
-    return _Listing(rows, ["date", "kind", "title", "location"])
+    # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
+    span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
+    return _Listing(rows, ["date", "kind", "title", "location"], span)
 
 
-def _sources(_args: argparse.Namespace) -> list[Row]:
+def _sources(_args: argparse.Namespace) -> _Listing:
     rows = [_source(s) for s in _query.sources()]
     return _Listing(rows, ["id", "publisher", "published", "title"])
 
@@ -410,10 +428,25 @@ def _coverage(_args: argparse.Namespace) -> Row:
     }
 
 
-def _role(membership: Membership) -> str:
-    start = str(membership.start) + (" (attested)" if membership.start_attested_only else "")
-    end = f" until {membership.end}" if membership.end else ""
-    return f"{membership.role} from {start}{end}"
+def _membership(membership: Membership) -> Row:
+    return {
+        "role": membership.role,
+        "start": str(membership.start),
+        "start_attested_only": membership.start_attested_only,
+        "end": None if membership.end is None else str(membership.end),
+        "sources": [s.id for s in membership.sources],
+    }
+
+
+def _role(membership: Row) -> str:
+    end = f" until {membership['end']}" if membership["end"] else ""
+    start = _start(membership["start"], membership["start_attested_only"])
+    return f"{membership['role']} from {start}{end}"
+
+
+def _start(start: str, attested_only: bool) -> str:
+    # A start no source dates is only the earliest a source attests the role.
+    return f"{start} (attested)" if attested_only else start
 
 
 def _source(source: Source) -> Row:
@@ -427,7 +460,7 @@ def _source(source: Source) -> Row:
     }
 
 
-def _export_files(args: argparse.Namespace) -> list[Row]:
+def _export_files(args: argparse.Namespace) -> _Listing:
     out: Path = args.out
     if out.exists() and not out.is_dir():
         raise _Failure(2, f"--out {shown(str(out))} is a file; give a folder to write into")
@@ -456,7 +489,8 @@ def _export_files(args: argparse.Namespace) -> list[Row]:
         with path.open("w", encoding="utf-8") as file:
             _write_json(file, _rows.edition())
         written.append(("edition", None, path))
-    return [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
+    rows = [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
+    return _Listing(rows, ["entity", "rows", "file"])
 
 
 def _write_json(file: Any, value: object) -> None:
@@ -484,7 +518,7 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if v not in (None, []))
+        return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if _cell(v))
     if isinstance(value, list):
         return ", ".join(map(_cell, value))
     return str(value)
@@ -498,12 +532,14 @@ def _shorten(text: str, width: int) -> str:
     return text[: max(width - 1, 0)] + mark
 
 
-def _table(rows: list[Row], columns: list[str] | None, width: int | None) -> str:
-    if not rows:
+def _table(listing: _Listing, width: int | None) -> str:
+    if not listing:
         return ""  # found nothing: nothing to print (the exit status says so)
-    shown_columns = columns or list(rows[0])
-    header = [c.upper() for c in shown_columns]
-    cells = [[_cell(row[c]) for c in shown_columns] for row in rows]
+    header = [c.upper() for c in listing.columns]
+    cells = [
+        [listing.show[c](row) if c in listing.show else _cell(row[c]) for c in listing.columns]
+        for row in listing
+    ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
     if width is not None:
         widths = _fit(widths, [len(h) for h in header], width)
@@ -516,16 +552,17 @@ def _table(rows: list[Row], columns: list[str] | None, width: int | None) -> str
     )
 
 
-def _fit(widths: list[int], floors: list[int], width: int) -> list[int]:
+def _fit(widths: list[int], headers: list[int], width: int) -> list[int]:
     """Column widths that fit ``width`` with two spaces between: the widest give way first,
-    down to their header's width (or 6)."""
+    down to their header's width (or 6); in a terminal too narrow for that, down to 3."""
     widths = list(widths)
     budget = width - 2 * (len(widths) - 1)
-    while sum(widths) > budget:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= max(floors[widest], 6):
-            break  # nothing more to give: the line will be as short as it can be
-        widths[widest] -= 1
+    for floors in ([max(h, 6) for h in headers], [3] * len(widths)):
+        while sum(widths) > budget:
+            widest = max(range(len(widths)), key=lambda i: widths[i])
+            if widths[widest] <= floors[widest]:
+                break  # this floor gives no more
+            widths[widest] -= 1
     return widths
 
 
@@ -536,8 +573,14 @@ def _mapping(row: Row, width: int | None) -> str:
         if isinstance(value, list) and value and key not in ("latest_chairs", "chair_years"):
             lines.append(f"{key}:")
             lines += [f"  - {_cell(item)}" for item in value]
-        else:
-            lines.append(f"{key.ljust(key_width)}  {_cell(value)}")
+        elif text := _cell(value):  # a field with nothing in it is left out, as a cell is
+            line = f"{key.ljust(key_width)}  {text}"
+            if width is not None and len(line) > width and " " not in text:
+                # One token (a digest, a URL) cut short would invite a wrong copy: it goes
+                # whole on a line of its own where it fits there.
+                lines += [f"{key}:", f"  {text}"]
+            else:
+                lines.append(line)
     if width is not None:
         lines = [_shorten(line, width) for line in lines]
     return "\n".join(lines) + "\n"

@@ -93,7 +93,7 @@ def search_organizations(text: str) -> list[Organization]:
     An exact name ranks first, then names that start with ``text``, then names containing it,
     then names that differ by a typo or two.
     """
-    query = fold(check_length(_text(text, "text"), "text"))
+    query = search_key(text)
     if not query:
         return []
     ranked = []
@@ -249,9 +249,14 @@ def _text(value: object, name: str) -> str:
     return value
 
 
+def search_key(text: object, name: str = "text") -> str:
+    """What a name is searched by: folded text, refused when too long."""
+    return fold(check_length(_text(text, name), name))
+
+
 def topic_key(topic: object, name: str = "topic") -> str:
     """What a topic is searched by: folded text, refused when too long or empty."""
-    folded = fold(check_length(_text(topic, name), name))
+    folded = search_key(topic, name)
     if not folded:  # "" is in every topic: it would silently match every brief
         raise ValueError(f"{name} {shown(topic)} has no letters or digits to match")
     return folded
