@@ -26,6 +26,8 @@ from icat_data._dates import as_year, to_partial_date
         ("May 2019", "2019-05"),
         ("september 2006", "2006-09"),
         ("2019-05-02T10:30", "2019-05-02"),
+        ("201", "0201"),
+        ("19", "0019"),
         # Values taken from a frame, as they are: each at its own precision.
         (pd.Timestamp("2019-05-02 10:30"), "2019-05-02"),
         (np.datetime64("2019"), "2019"),
@@ -64,6 +66,10 @@ def test_reads_every_date_like(value: object, expected: str) -> None:
         (np.datetime64("2019-05-02", "W"), "spans no single year, month or day"),
         (np.datetime64("2010", ("Y", 10)), "spans no single year, month or day"),
         (np.datetime64("-0001-01-01"), "could not read"),
+        # Digits alone are a year, by the rule chairs_for() and briefs(year=) follow.
+        ("02019", "is not a year"),
+        ("0", "outside 1..9999"),
+        ("99999", "is not a year"),
     ],
 )
 def test_unreadable_dates_say_what_was_expected(value: object, message: str) -> None:

@@ -135,6 +135,8 @@ def _parse_text(text: str, name: str) -> PartialDate:
     words = " ".join(check_length(text, name, MAX_DATE_TEXT).split())
     if not (words.isascii() and words.isprintable()) or words[:1] in ("-", "+"):
         raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
+    if words.isdigit():  # a year, read as everywhere a year is taken ("02019" is none)
+        return PartialDate(as_year(words, name))
     if re.fullmatch(ISO_PARTIAL, words):
         return _valid(text, name, lambda: PartialDate.from_iso(words))
     day = re.fullmatch(_YEAR_FIRST_DAY, words)
