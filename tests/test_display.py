@@ -41,7 +41,23 @@ def test_reprs_name_what_identifies_a_record() -> None:
         "name='United Nations Office on Drugs and Crime')"
     )
     assert "sources" not in repr(unodc)  # long fields stay on the record, out of the repr
-    assert repr(icat_data.chair_terms()[2]) == "ChairTerm(year=2019, chairs=('osce', 'un-women'))"
+    # Chairs by acronym, as people name them; the field holds ids.
+    term = icat_data.chair_terms()[2]
+    assert repr(term) == "ChairTerm(year=2019, chairs=('OSCE', 'UN Women'))"
+    assert term.chairs == ("osce", "un-women")
+    by_hand = icat_data.ChairTerm(2019, ("someone",), ())
+    assert repr(by_hand) == "ChairTerm(year=2019, chairs=('someone',))"
+    dpo = icat_data.get_organization("DPO")
+    assert repr(dpo.former_names[0]) == (
+        "FormerName(acronym='DPKO', name='Department of Peacekeeping Operations', "
+        "until='2019-01-01')"
+    )
+    # Counts say they are counts; the chair years are shown as the runs they are.
+    coverage = icat_data.coverage()
+    assert repr(coverage).startswith(
+        f"Coverage(as_of='{coverage.as_of}', chair_years='2012, 2018-2019, 2021-2025', "
+        f"len(gaps)={len(coverage.gaps)}, "
+    )
     assert repr(icat_data.get_brief(12)).startswith(
         "Brief(id='issue-brief-12', number=12, published='2022-05', title='Addressing"
     )
@@ -64,6 +80,10 @@ def test_records_show_as_html_tables_in_jupyter() -> None:
     as_of = icat_data.coverage().as_of
     escaped = icat_data.Source("x", "u", "title", "<b>A & B</b>", None, as_of)._repr_html_()
     assert "<td style='text-align:left'>&lt;b&gt;A &amp; B&lt;/b&gt;</td>" in escaped
+    # A table has room for what a one-line repr leaves out: a source's title and address.
+    source = icat_data.sources()[0]
+    assert source.title in source._repr_html_()
+    assert source.url in source._repr_html_()
 
 
 def test_records_sort_the_way_their_queries_list_them() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final, Literal, TypeVar
 
 import attrs
@@ -139,13 +139,17 @@ class _Record:
         shown = ", ".join(f"{name}={_brief(value)}" for name, value in self._identity())
         return f"{type(self).__name__}({shown})"
 
+    def _details(self) -> tuple[tuple[str, object], ...]:
+        # What a table shows: what identifies the record, and what a line had no room for.
+        return self._identity()
+
     def _repr_html_(self) -> str:
         from html import escape
 
         cells = "".join(
             f"<tr><th style='text-align:left'>{escape(name)}</th>"
             f"<td style='text-align:left'>{escape(_plain(value))}</td></tr>"
-            for name, value in self._identity()
+            for name, value in self._details()
         )
         return f"<table><caption>{type(self).__name__}</caption>{cells}</table>"
 
@@ -168,6 +172,17 @@ class _Record:
         if type(other) is not type(self):
             return NotImplemented
         return bool(self._sort_key() >= other._sort_key())
+
+
+def year_ranges(years: Iterable[int]) -> str:
+    """Sorted years as runs: "2012, 2018-2019, 2021-2025"."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 def _brief(value: object, width: int = 60) -> str:
@@ -291,6 +306,9 @@ class Source(_Record):
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (("id", self.id), ("publisher", self.publisher), ("published", self.published))
 
+    def _details(self) -> tuple[tuple[str, object], ...]:
+        return (*self._identity(), ("title", self.title), ("url", self.url))
+
 
 @attrs.frozen(repr=False, eq=False, order=False)
 class FormerName(_Record):
@@ -301,7 +319,7 @@ class FormerName(_Record):
     until: PartialDate
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
-        return (("name", self.acronym or self.name), ("until", self.until))
+        return (("acronym", self.acronym), ("name", self.name), ("until", self.until))
 
 
 def _check_interval(instance: Membership, _attribute: object, _value: PartialDate) -> None:
@@ -409,7 +427,13 @@ class ChairTerm(_Record):
     note: str | None = None
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
-        return (("year", self.year), ("chairs", self.chairs))
+        # The chairs as people name them: the acronyms the loaded data gives these ids. A term
+        # built by hand before any query has loaded the data keeps its ids.
+        from . import _load
+
+        by_id = {} if _load.loaded is None else _load.loaded.by_id
+        acronyms = tuple(by_id[c].acronym if c in by_id else c for c in self.chairs)
+        return (("year", self.year), ("chairs", acronyms))
 
     def _sort_key(self) -> tuple[Any, ...]:
         return (self.year,)
@@ -545,10 +569,10 @@ class Coverage(_Record):
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
             ("as_of", self.as_of),
-            ("chair_years", len(self.chair_years)),
-            ("gaps", len(self.gaps)),
-            ("reported_counts", len(self.reported_counts)),
-            ("disagreements", len(self.disagreements)),
+            ("chair_years", year_ranges(self.chair_years)),
+            ("len(gaps)", len(self.gaps)),
+            ("len(reported_counts)", len(self.reported_counts)),
+            ("len(disagreements)", len(self.disagreements)),
         )
 
 

@@ -22,6 +22,7 @@ from ._models import (
     Organization,
     PartialDate,
     Source,
+    year_ranges,
 )
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
 
@@ -322,7 +323,7 @@ def _rank(query: str, name: str) -> int | None:
 
 def _chair_gap(year: int, covered: Iterable[int]) -> str:
     years = sorted(covered)
-    where = f"chairs are recorded for {_year_ranges(years)}" if years else "no chairs recorded"
+    where = f"chairs are recorded for {year_ranges(years)}" if years else "no chairs recorded"
     if years and year > years[-1]:
         return f"no chair is recorded for {year}, after the data's last chair year; {where}"
     founded = min(
@@ -332,13 +333,3 @@ def _chair_gap(year: int, covered: Iterable[int]) -> str:
     if year < founded:
         return f"{year} is before ICAT existed (its records begin in {founded}); {where}"
     return f"no source in the data names ICAT's chair for {year}; {where}"
-
-
-def _year_ranges(years: list[int]) -> str:
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
