@@ -179,6 +179,9 @@ def test_json_and_csv_exports_name_their_edition(fmt: str, tmp_path: Path) -> No
 
 def test_csv_export_writes_lists_as_json_never_python_reprs(tmp_path: Path) -> None:
     assert run("export", "--format", "csv", "--out", str(tmp_path)).returncode == 0
+    with (tmp_path / "memberships.csv").open(encoding="utf-8", newline="") as file:
+        flags = {row["start_attested_only"] for row in csv.DictReader(file)}
+    assert flags == {"true", "false"}  # as the data package writes them, not True/False
     with (tmp_path / "chairs.csv").open(encoding="utf-8", newline="") as file:
         cells = [row["chairs"] for row in csv.DictReader(file)]
     assert [json.loads(cell) for cell in cells] == [

@@ -501,11 +501,8 @@ def _write_json(file: Any, value: object) -> None:
 def _write_csv(file: Any, rows: list[Row]) -> None:
     writer = csv.DictWriter(file, fieldnames=list(rows[0]))
     writer.writeheader()
-    for row in rows:
-        # Lists and objects go into one cell as JSON, so every cell reads back unambiguously.
-        writer.writerow(
-            {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()}
-        )
+    # Cells as the data package writes them: a list as a JSON array, true and false.
+    writer.writerows({k: _rows.csv_cell(v) for k, v in row.items()} for row in rows)
 
 
 def _acronyms(organizations: Sequence[Organization]) -> list[str]:

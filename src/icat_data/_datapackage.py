@@ -9,14 +9,22 @@ since a foreign key cannot point from inside a list.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._load import dataset
-from ._rows import ENTITIES, PRECISIONS, Column, columns, date_parts, edition, records
+from ._rows import (
+    ENTITIES,
+    PRECISIONS,
+    Column,
+    columns,
+    csv_cell,
+    date_parts,
+    edition,
+    records,
+)
 from ._version import DATA_VERSION
 
 if TYPE_CHECKING:
@@ -181,7 +189,7 @@ def _link_table(entity: str, column: Column, rows: list[dict[str, Any]]) -> _Tab
     fields.append(_field(_SINGULAR[target], "string", {"required": True}))
     header = tuple(f["name"] for f in fields)
     cells = tuple(
-        (*(_cell(row[k]) for k in key), reference)
+        (*(csv_cell(row[k]) for k in key), reference)
         for row in rows
         for reference in row[column.name]
     )
@@ -251,23 +259,8 @@ def _field(
 def _cells(column: Column, row: dict[str, Any]) -> tuple[str, ...]:
     value = row[column.name]
     if column.kind != "partial_date":
-        return (_cell(value),)
-    return tuple(_cell(part) for part in (value, *date_parts(value)))
-
-
-def _cell(value: object) -> str:
-    # The empty cell is the package's one missing value (the standard's default).
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        import json
-
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+        return (csv_cell(value),)
+    return tuple(csv_cell(part) for part in (value, *date_parts(value)))
 
 
 def _csv(cells: tuple[tuple[str, ...], ...]) -> bytes:

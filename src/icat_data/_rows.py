@@ -41,6 +41,7 @@ __all__ = [
     "PRECISIONS",
     "Column",
     "columns",
+    "csv_cell",
     "edition",
     "entity_records",
     "records",
@@ -151,6 +152,23 @@ def date_parts(
         return None, None, None
     date = PartialDate.from_iso(iso)
     return date.precision, date.first_day, date.last_day
+
+
+def csv_cell(value: object) -> str:
+    """A row's value as one CSV cell, alike in every CSV file the package writes: nothing for
+    a missing value (the Frictionless default), ``true``/``false``, a list as a JSON array, a
+    date as ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        import json  # here: only an export pays for it
+
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 def edition() -> dict[str, str]:
