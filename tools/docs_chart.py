@@ -1,8 +1,11 @@
 """Draw ICAT over time from the packaged data: who was in it, who chaired, how many.
 
-It runs as an mkdocs hook on every docs build (so the picture can never drift from the data)
-and as a script, ``python tools/docs_chart.py OUT.png``. It draws what the data knows and
-marks what it does not:
+It runs as an mkdocs hook on every docs build, which serves a chart drawn then (so the site's
+picture can never drift from the data) and writes nothing into the docs folder. The copy
+committed for the README, ``docs/assets/icat-over-time.png``, is redrawn by
+``python tools/regenerate.py`` (or ``python tools/docs_chart.py OUT.png``); it names the
+edition and digest it was drawn from in its PNG metadata, and a test holds it to the data.
+It draws what the data knows and marks what it does not:
 
 - one row per organization, one bar per membership interval, solid where the start is a
   known join date and hatched where it is only the earliest date a source attests the role
@@ -11,22 +14,54 @@ marks what it does not:
   source names a chair for are shaded;
 - below, the members and partners the data records on each day, against the totals sources
   reported (a bar across the period a count's date covers).
+
+Coordinator and working-group roles are not drawn: they say how ICAT works, not who is in it.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import struct
 import sys
 from pathlib import Path
 from typing import Any
 
 CHART = Path("assets") / "icat-over-time.png"
 ROLES = {"member": "#1f77b4", "partner": "#ff7f0e"}
+#: The PNG text key that names the data a chart was drawn from.
+STAMP_KEY = "Source"
 
 
-def on_pre_build(config: Any) -> None:
-    """mkdocs hook: write the chart into the docs folder before mkdocs collects its files."""
-    draw(Path(config["docs_dir"]) / CHART)
+def on_files(files: Any, config: Any) -> Any:
+    """mkdocs hook: the site serves a chart drawn now, in place of the committed copy."""
+    from mkdocs.structure.files import File
+
+    committed = files.get_file_from_path(CHART.as_posix())
+    if committed is not None:
+        files.remove(committed)
+    files.append(File.generated(config, CHART.as_posix(), content=draw()))
+    return files
+
+
+def stamp() -> str:
+    """What a chart of the packaged data says it was drawn from: its edition and digest."""
+    import icat_data
+
+    return f"icat-data data edition {icat_data.DATA_VERSION}, digest {icat_data.manifest().digest}"
+
+
+def stamp_of(png: bytes) -> str | None:
+    """The stamp a PNG carries (see `stamp()`), or None."""
+    at = 8  # after the signature: chunks of length, type, data and CRC
+    while at + 8 <= len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        if kind == b"tEXt":
+            key, _, text = png[at + 8 : at + 8 + length].partition(b"\0")
+            if key.decode("latin-1") == STAMP_KEY:
+                return text.decode("latin-1")
+        at += 12 + length
+    return None
 
 
 def _year(day: datetime.date) -> float:
@@ -36,8 +71,8 @@ def _year(day: datetime.date) -> float:
     return day.year + (day - start).days / length
 
 
-def draw(path: Path) -> None:
-    """Draw the chart from the packaged data into ``path`` (a PNG)."""
+def draw() -> bytes:
+    """The chart of the packaged data, as PNG bytes stamped with what it was drawn from."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -94,16 +129,23 @@ def draw(path: Path) -> None:
     timeline.axvline(end_of_data, color="0.4", linestyle=":")
     timeline.set_ylabel("organization (ordered by first recorded role)")
     timeline.set_title(f"ICAT over time, data edition {icat_data.DATA_VERSION}")
+    drawn = sorted(
+        {(m.role, m.start_attested_only) for o in rows for m in o.memberships if m.role in ROLES},
+        key=lambda kind: (list(ROLES).index(kind[0]), kind[1]),
+    )
     timeline.legend(
         handles=[
-            Patch(color=ROLES["member"], label="member, from a known start"),
-            Patch(
-                facecolor="white",
-                edgecolor=ROLES["member"],
-                hatch="///",
-                label="member, from the earliest date a source attests (start unknown)",
+            *(
+                Patch(
+                    facecolor="white" if attested else ROLES[role],
+                    edgecolor=ROLES[role],
+                    hatch="///" if attested else None,
+                    label=f"{role}, from the earliest date a source attests (start unknown)"
+                    if attested
+                    else f"{role}, from a known start",
+                )
+                for role, attested in drawn
             ),
-            Patch(color=ROLES["partner"], label="partner"),
             Patch(color="0.93", label="year with no recorded chair"),
             Line2D([], [], marker="*", color="black", linestyle="", label="chair that year"),
         ],
@@ -139,16 +181,18 @@ def draw(path: Path) -> None:
         "Recorded counts are a floor: memberships are known from lists of 2019 and earlier and "
         "from sources naming later joins, and no departure after 2019 is recorded.\n"
         "Where a source reports more organizations than the data holds, the data is missing "
-        "members (see coverage().gaps); the 2019 jump is when lists were first read, not joins.",
+        "members (see coverage().gaps); the 2019 jump is when lists were first read, not joins. "
+        "Coordinator and working-group roles are not drawn.",
         fontsize=8,
         va="top",
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=90, bbox_inches="tight")
+    png = io.BytesIO()
+    figure.savefig(png, format="png", dpi=90, bbox_inches="tight", metadata={STAMP_KEY: stamp()})
     pyplot.close(figure)
+    return png.getvalue()
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: python tools/docs_chart.py OUT.png")
-    draw(Path(sys.argv[1]))
+    Path(sys.argv[1]).write_bytes(draw())

@@ -10,7 +10,8 @@ compiled from the JSON, which queries read: see ``icat_data._compile``), the sna
 ``docs/sources.md`` (coverage, reported counts, disagreements between sources, every source),
 and the JSON Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
 fails until these agree with the data again, so every data change reaches review as a
-readable diff of its consequences.
+readable diff of its consequences. Then it redraws the README's chart where it no longer names
+the data's edition and digest (this needs matplotlib, from the ``docs`` extra).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "icat_data" / "data"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 SOURCES_PAGE = ROOT / "docs" / "sources.md"
+CHART = ROOT / "docs" / "assets" / "icat-over-time.png"
 
 try:
     import icat_data  # noqa: F401  (an installed or editable copy)
@@ -37,6 +39,7 @@ from icat_data._load import COMPILED_FILE, MANIFEST_FILE  # noqa: E402
 from icat_data._rows import entity_records  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import docs_chart  # noqa: E402
 from json_schema import FILE_RECORDS, schema_for  # noqa: E402
 
 
@@ -47,6 +50,23 @@ def main() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             print(f"wrote {path.relative_to(ROOT)}")
+    _redraw_chart()
+
+
+def _redraw_chart() -> None:
+    # Not in render(): a PNG's bytes differ between matplotlib versions, so the test holds the
+    # committed chart to the data by the stamp it carries, not byte for byte.
+    if CHART.exists() and docs_chart.stamp_of(CHART.read_bytes()) == docs_chart.stamp():
+        return
+    try:
+        png = docs_chart.draw()
+    except ImportError as error:
+        sys.exit(
+            f"{CHART.relative_to(ROOT)} is stale and drawing it needs {error.name}: "
+            'pip install -e ".[docs]"'
+        )
+    CHART.write_bytes(png)
+    print(f"wrote {CHART.relative_to(ROOT)}")
 
 
 def render() -> dict[Path, str | bytes]:
