@@ -29,6 +29,13 @@ def test_examples_run(page: Path) -> None:
         assert result.attempted >= 15
 
 
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").glob("*.md")), ids=lambda p: p.name)
+def test_site_examples_paste_as_code(page: Path) -> None:
+    # The site's copy button leaves out prompts and output (docs/stylesheets), but a
+    # traceback's lines are neither: copied, they would not run. Catch the error instead.
+    assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8")
+
+
 RECORDS = [
     icat_data.Organization,
     icat_data.FormerName,
