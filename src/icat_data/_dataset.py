@@ -293,5 +293,5 @@ def _attested_gaps(organizations: tuple[Organization, ...]) -> tuple[str, ...]:
         return ()
     return (
         "when these roles began is unknown; each is recorded from the earliest date a source "
-        "attests it, and is_member() answers False before that: " + ", ".join(attested),
+        "attests it, and the data holds no such role before that: " + ", ".join(attested),
     )
