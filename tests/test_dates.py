@@ -59,7 +59,7 @@ def test_reads_every_date_like(value: object, expected: str) -> None:
         ("Feb 30 2019", "not a valid date: its month has no such day"),
         # A missing value says it is one, not "year nan".
         (pd.NaT, "NaT, a missing date"),
-        (np.datetime64("NaT"), "NaT, a missing date"),
+        (np.datetime64("NaT", "D"), "NaT, a missing date"),
         # Spans that are no single year, month or day are not rounded to one.
         (pd.Period("2019Q2"), "spans no single year, month or day"),
         (pd.Period("2019", "Y-JUN"), "spans no single year, month or day"),
