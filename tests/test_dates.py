@@ -38,6 +38,11 @@ from icat_data._dates import as_year, to_partial_date
         (pd.Period("2019-05", "M"), "2019-05"),
         (pd.Period("2019-05-02", "D"), "2019-05-02"),
         (pd.Period("2019-05-02 10:00", "h"), "2019-05-02"),
+        # A span is read at the precision whose period it is exactly, from either library.
+        (pd.Period("2019-01", "12M"), "2019"),
+        (np.datetime64("2019-01", ("M", 12)), "2019"),
+        (np.datetime64("9999-12-31"), "9999-12-31"),
+        (np.datetime64("9999"), "9999"),
     ],
 )
 def test_reads_every_date_like(value: object, expected: str) -> None:
@@ -61,15 +66,18 @@ def test_reads_every_date_like(value: object, expected: str) -> None:
         (pd.NaT, "NaT, a missing date"),
         (np.datetime64("NaT", "D"), "NaT, a missing date"),
         # Spans that are no single year, month or day are not rounded to one.
-        (pd.Period("2019Q2"), "spans no single year, month or day"),
-        (pd.Period("2019", "Y-JUN"), "spans no single year, month or day"),
-        (np.datetime64("2019-05-02", "W"), "spans no single year, month or day"),
-        (np.datetime64("2010", ("Y", 10)), "spans no single year, month or day"),
-        (np.datetime64("-0001-01-01"), "could not read"),
-        # Digits alone are a year, by the rule chairs_for() and briefs(year=) follow.
-        ("02019", "is not a year"),
+        (pd.Period("2019Q2"), "spans 2019-04-01 to 2019-06-30, which is no single year"),
+        (pd.Period("2019", freq=pd.offsets.YearEnd(month=6)), "spans 2018-07-01 to 2019-06-30"),
+        (np.datetime64("2019-05-02", "W"), "which is no single year, month or day"),
+        (np.datetime64("2010", ("Y", 10)), "which is no single year, month or day"),
+        (np.datetime64("2019-05-02T00", ("h", 48)), "spans 2019-05-02 to 2019-05-03"),
+        (np.datetime64("-0001-01-01"), "outside the years 1..9999"),
+        (np.datetime64("10000-01-01"), "outside the years 1..9999"),
+        # Digits alone are a year, by the rule chairs_for() and briefs(year=) follow; more
+        # than four are no year, and no compact date either.
         ("0", "outside 1..9999"),
-        ("99999", "is not a year"),
+        ("02019", "could not read"),
+        ("20190502", "could not read"),
     ],
 )
 def test_unreadable_dates_say_what_was_expected(value: object, message: str) -> None:
@@ -77,7 +85,9 @@ def test_unreadable_dates_say_what_was_expected(value: object, message: str) -> 
         to_partial_date(value)
 
 
-@pytest.mark.parametrize("value", [True, 2019.0, None, b"2019", [2019]])
+@pytest.mark.parametrize(
+    "value", [True, 2019.0, None, b"2019", [2019], np.timedelta64(1, "D"), pd.Timedelta(days=1)]
+)
 def test_other_types_are_type_errors(value: object) -> None:
     with pytest.raises(TypeError, match="must be"):
         to_partial_date(value)
@@ -97,3 +107,9 @@ def test_a_frame_value_asks_what_its_text_asks() -> None:
     assert icat_data.events(pd.Period("2019-12", "M"), np.datetime64("2019-12-31")) == (
         icat_data.events("2019-12", "2019-12-31")
     )
+
+
+def test_a_duration_is_no_year() -> None:
+    # NumPy registers timedelta64 as an integer; it is a duration all the same.
+    with pytest.raises(TypeError, match="year must be an int, not timedelta64"):
+        as_year(np.timedelta64(2019, "D"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -45,8 +47,8 @@ def test_reprs_name_what_identifies_a_record() -> None:
     term = icat_data.chair_terms()[2]
     assert repr(term) == "ChairTerm(year=2019, chairs=('OSCE', 'UN Women'))"
     assert term.chairs == ("osce", "un-women")
-    by_hand = icat_data.ChairTerm(2019, ("someone",), ())
-    assert repr(by_hand) == "ChairTerm(year=2019, chairs=('someone',))"
+    by_hand = icat_data.ChairTerm(2019, ("someone", "osce"), ())
+    assert repr(by_hand) == "ChairTerm(year=2019, chairs=('someone', 'OSCE'))"
     dpo = icat_data.get_organization("DPO")
     assert repr(dpo.former_names[0]) == (
         "FormerName(acronym='DPKO', name='Department of Peacekeeping Operations', "
@@ -101,3 +103,12 @@ def test_records_without_a_natural_order_say_so() -> None:
         sorted(sources)
     with pytest.raises(TypeError):
         _ = icat_data.get_organization("UNODC") < icat_data.get_brief(12)
+
+
+def test_a_chair_term_prints_the_same_before_any_query() -> None:
+    # A fresh interpreter: the repr loads the data it names chairs from, as a query would.
+    code = "import icat_data; print(repr(icat_data.ChairTerm(2019, ('osce', 'un-women'), ())))"
+    printed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert printed == "ChairTerm(year=2019, chairs=('OSCE', 'UN Women'))\n"

@@ -78,15 +78,34 @@ def test_the_chart_is_drawn_from_the_data() -> None:
     assert drawn.startswith(b"\x89PNG")
     assert len(drawn) > 20_000
     assert chart.stamp_of(drawn) == chart.stamp()
+    # The legend names every kind of bar drawn: roles from a known start and from an attested
+    # one, as the data has them.
+    from matplotlib import pyplot
+
+    figure = chart.figure()
+    labels = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
+    pyplot.close(figure)
+    drawn_kinds = {
+        (m.role, m.start_attested_only)
+        for o in icat_data.organizations()
+        for m in o.memberships
+        if m.role in chart.ROLES
+    }
+    for role, attested in drawn_kinds:
+        start = "the earliest date a source attests" if attested else "a known start"
+        assert any(label.startswith(f"{role}, from {start}") for label in labels), labels
+    assert len(labels) == len(drawn_kinds) + 2  # and the years without a chair, and a chair
 
 
 def test_the_committed_chart_names_the_data_it_shows() -> None:
     # The README shows the committed copy (the site draws its own): it must be of this data.
     # Redraw it with `python tools/regenerate.py`.
     chart = _docs_chart()
-    committed = (ROOT / "docs" / chart.CHART).read_bytes()
-    assert chart.stamp_of(committed) == (
-        f"icat-data data edition {icat_data.DATA_VERSION}, digest {icat_data.manifest().digest}"
+    assert chart.stamp().startswith(
+        f"icat-data data edition {icat_data.DATA_VERSION}, digest {icat_data.manifest().digest}, "
+        "drawn by docs_chart.py "
     )
+    committed = (ROOT / "docs" / chart.CHART).read_bytes()
+    assert chart.stamp_of(committed) == chart.stamp()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"]({Path('docs') / chart.CHART})" in readme

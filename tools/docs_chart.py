@@ -4,7 +4,8 @@ It runs as an mkdocs hook on every docs build, which serves a chart drawn then (
 picture can never drift from the data) and writes nothing into the docs folder. The copy
 committed for the README, ``docs/assets/icat-over-time.png``, is redrawn by
 ``python tools/regenerate.py`` (or ``python tools/docs_chart.py OUT.png``); it names the
-edition and digest it was drawn from in its PNG metadata, and a test holds it to the data.
+edition and digest it was drawn from, and this file's hash, in its PNG metadata, and a test
+holds it to both.
 It draws what the data knows and marks what it does not:
 
 - one row per organization, one bar per membership interval, solid where the start is a
@@ -45,10 +46,16 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def stamp() -> str:
-    """What a chart of the packaged data says it was drawn from: its edition and digest."""
+    """What a chart says it was drawn from: the data's edition and digest, and this code."""
+    import hashlib
+
     import icat_data
 
-    return f"icat-data data edition {icat_data.DATA_VERSION}, digest {icat_data.manifest().digest}"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return (
+        f"icat-data data edition {icat_data.DATA_VERSION}, "
+        f"digest {icat_data.manifest().digest}, drawn by docs_chart.py {code}"
+    )
 
 
 def stamp_of(png: bytes) -> str | None:
@@ -73,6 +80,17 @@ def _year(day: datetime.date) -> float:
 
 def draw() -> bytes:
     """The chart of the packaged data, as PNG bytes stamped with what it was drawn from."""
+    from matplotlib import pyplot
+
+    chart = figure()
+    png = io.BytesIO()
+    chart.savefig(png, format="png", dpi=90, bbox_inches="tight", metadata={STAMP_KEY: stamp()})
+    pyplot.close(chart)
+    return png.getvalue()
+
+
+def figure() -> Any:
+    """The chart of the packaged data, as a matplotlib figure (close it when done)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -88,7 +106,7 @@ def draw() -> bytes:
         (o for o in icat_data.organizations() if any(m.role in ROLES for m in o.memberships)),
         key=lambda o: (min(m.start for m in o.memberships if m.role in ROLES), o.acronym),
     )
-    figure, (timeline, counts) = pyplot.subplots(
+    chart, (timeline, counts) = pyplot.subplots(
         2, 1, figsize=(13, 12), height_ratios=(3, 1), sharex=True, constrained_layout=True
     )
     first_year = min(m.start.year for o in rows for m in o.memberships)
@@ -175,7 +193,7 @@ def draw() -> bytes:
     counts.set_xlabel("year")
     counts.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     counts.grid(alpha=0.3)
-    figure.text(
+    chart.text(
         0.01,
         -0.02,
         "Recorded counts are a floor: memberships are known from lists of 2019 and earlier and "
@@ -186,10 +204,7 @@ def draw() -> bytes:
         fontsize=8,
         va="top",
     )
-    png = io.BytesIO()
-    figure.savefig(png, format="png", dpi=90, bbox_inches="tight", metadata={STAMP_KEY: stamp()})
-    pyplot.close(figure)
-    return png.getvalue()
+    return chart
 
 
 if __name__ == "__main__":

@@ -61,18 +61,18 @@ class _Failure(Exception):
 
 
 class _Listing(list[Row]):
-    """Rows, as JSON gives them, for a table: ``columns`` are those it shows, and ``show``
+    """Rows, as JSON gives them, for a table: ``columns`` are those it shows, and ``cells``
     draws the cell of a column that is not simply one field (a date with its end)."""
 
     def __init__(
         self,
         rows: list[Row],
         columns: Sequence[str],
-        show: dict[str, Callable[[Row], str]] | None = None,
+        cells: dict[str, Callable[[Row], str]] | None = None,
     ) -> None:
         super().__init__(rows)
         self.columns = list(columns)
-        self.show = show or {}
+        self.cells = cells or {}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -266,7 +266,7 @@ def _summary(_args: argparse.Namespace) -> Row:
         "chair_years": list(coverage.chair_years),
         **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
-        "next": "icat-data --help for the commands; icat-data coverage for the known gaps",
+        "next": "see icat-data --help, and icat-data coverage for the gaps",
     }
 
 
@@ -301,9 +301,9 @@ def _members(args: argparse.Namespace) -> _Listing:
 
 def _organizations(args: argparse.Namespace) -> _Listing:
     # Text with nothing to search by would find nothing and say nothing: a usage error, as
-    # for --topic; either error names the argument the user typed.
-    if args.text is not None and not _query.search_key(args.text, "TEXT"):
-        raise ValueError(f"TEXT {shown(args.text)} has no letters or digits to search for")
+    # for --topic, named by the argument the user typed.
+    if args.text is not None:
+        _query.search_key(args.text, "TEXT", required=True)
     found = (
         sorted(_query.organizations())
         if args.text is None
@@ -346,7 +346,7 @@ def _organization(args: argparse.Namespace) -> Row:
 def _briefs(args: argparse.Namespace) -> _Listing:
     year = None if args.year is None else as_year(args.year, "--year")
     if args.topic is not None:
-        _query.topic_key(args.topic, "--topic")  # name the flag in any error
+        _query.search_key(args.topic, "--topic", required=True)  # name the flag in any error
     rows = [_brief_row(b) for b in _query.briefs(kind=args.kind, year=year, topic=args.topic)]
     return _Listing(rows, ["published", "kind", "number", "title"])
 
@@ -521,9 +521,9 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _shorten(text: str, width: int) -> str:
+def _shorten(text: str, width: int | None) -> str:
     # Shortened, never wrapped: one record stays one line, and --wide or --json has it all.
-    if len(text) <= width:
+    if width is None or len(text) <= width:
         return text
     mark = "\u2026" if _writes_unicode(sys.stdout) else "~"
     return text[: max(width - 1, 0)] + mark
@@ -534,7 +534,7 @@ def _table(listing: _Listing, width: int | None) -> str:
         return ""  # found nothing: nothing to print (the exit status says so)
     header = [c.upper() for c in listing.columns]
     cells = [
-        [listing.show[c](row) if c in listing.show else _cell(row[c]) for c in listing.columns]
+        [listing.cells[c](row) if c in listing.cells else _cell(row[c]) for c in listing.columns]
         for row in listing
     ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
@@ -549,12 +549,12 @@ def _table(listing: _Listing, width: int | None) -> str:
     )
 
 
-def _fit(widths: list[int], headers: list[int], width: int) -> list[int]:
+def _fit(widths: list[int], header_widths: list[int], width: int) -> list[int]:
     """Column widths that fit ``width`` with two spaces between: the widest give way first,
     down to their header's width (or 6); in a terminal too narrow for that, down to 3."""
     widths = list(widths)
     budget = width - 2 * (len(widths) - 1)
-    for floors in ([max(h, 6) for h in headers], [3] * len(widths)):
+    for floors in ([max(h, 6) for h in header_widths], [3] * len(widths)):
         while sum(widths) > budget:
             widest = max(range(len(widths)), key=lambda i: widths[i])
             if widths[widest] <= floors[widest]:
@@ -569,17 +569,15 @@ def _mapping(row: Row, width: int | None) -> str:
     for key, value in row.items():
         if isinstance(value, list) and value and key not in ("latest_chairs", "chair_years"):
             lines.append(f"{key}:")
-            lines += [f"  - {_cell(item)}" for item in value]
+            lines += [_shorten(f"  - {_cell(item)}", width) for item in value]
         elif text := _cell(value):  # a field with nothing in it is left out, as a cell is
             line = f"{key.ljust(key_width)}  {text}"
             if width is not None and len(line) > width and " " not in text:
-                # One token (a digest, a URL) cut short would invite a wrong copy: it goes
-                # whole on a line of its own where it fits there.
+                # One token (a digest, an address) cut short would invite a wrong copy: it
+                # goes whole on a line of its own, which a narrower terminal still may wrap.
                 lines += [f"{key}:", f"  {text}"]
             else:
-                lines.append(line)
-    if width is not None:
-        lines = [_shorten(line, width) for line in lines]
+                lines.append(_shorten(line, width))
     return "\n".join(lines) + "\n"
 
 

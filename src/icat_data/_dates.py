@@ -33,10 +33,15 @@ _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 3, 3))
 
 
 def _is_integer(value: object) -> TypeGuard[numbers.Integral]:
-    """Any integer (a NumPy one too) but ``bool``."""
+    """Any integer (a NumPy one too) but ``bool`` and NumPy's ``timedelta64``, a duration
+    that NumPy registers as an integer."""
     import numbers  # here, not at import: only values that are not a plain int pay for it
 
-    return not isinstance(value, bool) and isinstance(value, numbers.Integral)
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, numbers.Integral)
+        and type(value).__name__ != "timedelta64"
+    )
 
 
 def as_int(value: object, name: str) -> int:
@@ -66,7 +71,9 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
     """Read a ``DateLike`` into a `PartialDate` at the precision it carries.
 
     A NumPy ``datetime64`` and a pandas ``Period`` are read too, at their own precision, so
-    that a value taken from a frame can be passed as it is.
+    that a value taken from a frame can be passed as it is in a notebook. Type checkers do
+    not see them in ``DateLike``: naming them there would import NumPy's and pandas' types
+    into every user's checks (and make ``on`` accept anything where pandas has no types).
     """
     if isinstance(value, datetime.date):
         if value != value:  # pandas' NaT, a datetime subclass that equals nothing
@@ -81,7 +88,8 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
     kind = _FOREIGN.get((type(value).__module__.partition(".")[0], type(value).__name__))
     if kind is None:
         raise TypeError(
-            f"{name} must be a date, datetime, int (a year) or str, not {type(value).__name__}"
+            f"{name} must be a date, datetime, int (a year), str, NumPy datetime64 or pandas "
+            f"Period, not {type(value).__name__}"
         )
     return kind(value, name)
 
@@ -89,37 +97,41 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
 def _from_datetime64(value: Any, name: str) -> PartialDate:
     import numpy  # already imported: the value is one of its
 
-    # Its text is ISO at its own unit ("2019", "2019-05", "2019-05-02T10:00") or "NaT". A unit
-    # finer than a day marks an instant, read as its day like a datetime; a week, or several
-    # years, months or days, is a span that no PartialDate is.
-    unit, count = numpy.datetime_data(value.dtype)
-    text = str(value)
-    if text == "NaT":
+    # A datetime64 is a span of its unit ("2019" in years is the year 2019); read it as its
+    # first and last instant, as a Period is.
+    if numpy.isnat(value):
         raise ValueError(f"{name} is NaT, a missing date: {_EXPECTED}")
-    if unit == "W" or (unit in ("Y", "M", "D") and count != 1):
-        raise _not_one_period(value, name)
-    text = text.partition("T")[0]
-    if not re.fullmatch(ISO_PARTIAL, text):
-        raise ValueError(f"could not read {name} {value!r}: {_EXPECTED}")
-    return _valid(text, name, lambda: PartialDate.from_iso(text))
+    unit, count = numpy.datetime_data(value.dtype)
+    microsecond = numpy.timedelta64(1, "us")
+    after = value + numpy.array(count).astype(f"timedelta64[{unit}]")  # one step of its unit
+    first = value.astype("datetime64[us]").item()
+    last = (after.astype("datetime64[us]") - microsecond).item()
+    # Microseconds reach every year 1..9999; outside them, item() gives an int, not a datetime.
+    if not isinstance(first, datetime.datetime) or not isinstance(last, datetime.datetime):
+        raise ValueError(f"{name} {value!r} is outside the years 1..9999")
+    return _from_span(first, last, value, name)
 
 
 def _from_period(value: Any, name: str) -> PartialDate:
-    # A period is read at the precision whose span it is exactly; a quarter or a week is none.
-    first, last = value.start_time.date(), value.end_time.date()
-    for date in (PartialDate(first.year), PartialDate(first.year, first.month)):
-        if (date.first_day, date.last_day) == (first, last):
+    return _from_span(value.start_time, value.end_time, value, name)
+
+
+def _from_span(
+    first: datetime.datetime, last: datetime.datetime, value: object, name: str
+) -> PartialDate:
+    # A span is read at the precision whose period it is exactly, and a span within one day
+    # (an hour, an instant) as that day, as a datetime is; a quarter, a week or a fiscal year
+    # is no year, month or day, and is refused rather than rounded.
+    start, end = first.date(), last.date()
+    for date in (PartialDate(start.year), PartialDate(start.year, start.month)):
+        if (date.first_day, date.last_day) == (start, end):
             return date
-    if first != last:
-        raise _not_one_period(value, name)
-    return PartialDate.from_date(first)
-
-
-def _not_one_period(value: object, name: str) -> ValueError:
-    return ValueError(
-        f"{name} {value!r} spans no single year, month or day: pass one of those, e.g. "
-        "the year, or query each day"
-    )
+    if start != end:
+        raise ValueError(
+            f"{name} {value!r} spans {start} to {end}, which is no single year, month or "
+            "day: pass the year, month or day meant"
+        )
+    return PartialDate.from_date(start)
 
 
 # Values of optional libraries, told apart by module and class name so that neither is imported.
@@ -136,6 +148,8 @@ def _parse_text(text: str, name: str) -> PartialDate:
     if not (words.isascii() and words.isprintable()) or words[:1] in ("-", "+"):
         raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
     if words.isdigit():  # a year, read as everywhere a year is taken ("02019" is none)
+        if len(words) > 4:  # "20190502" too: compact dates are not read
+            raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
         return PartialDate(as_year(words, name))
     if re.fullmatch(ISO_PARTIAL, words):
         return _valid(text, name, lambda: PartialDate.from_iso(words))
@@ -167,8 +181,9 @@ def _parse_free_text(words: str, text: str, name: str) -> PartialDate:
         ]
     except (ValueError, OverflowError) as error:
         # dateutil read a day and a month but they do not make a date ("30 Feb 2019"): say
-        # so, as ISO text's check does, rather than that nothing could be read.
-        if str(error).startswith("day is out of range for month"):
+        # so, as ISO text's check does, rather than that nothing could be read. The cause is
+        # datetime's own error, whose words differ between Python versions; each names the day.
+        if isinstance(error.__cause__, ValueError) and "day" in str(error.__cause__):
             raise ValueError(
                 f"{name} {shown(text)} is not a valid date: its month has no such day"
             ) from None

@@ -427,11 +427,17 @@ class ChairTerm(_Record):
     note: str | None = None
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
-        # The chairs as people name them: the acronyms the loaded data gives these ids. A term
-        # built by hand before any query has loaded the data keeps its ids.
-        from . import _load
+        # The chairs as people name them: the packaged data's acronyms for these ids (loading
+        # it if no query has yet, so that a term prints the same whenever it is printed). An
+        # id the data lacks stays an id, and so does every id if the data fails to load: a
+        # repr never raises.
+        from ._load import dataset
+        from .errors import IcatDataError
 
-        by_id = {} if _load.loaded is None else _load.loaded.by_id
+        try:
+            by_id = dataset().by_id
+        except IcatDataError:
+            by_id = {}
         acronyms = tuple(by_id[c].acronym if c in by_id else c for c in self.chairs)
         return (("year", self.year), ("chairs", acronyms))
 

@@ -189,7 +189,7 @@ def briefs(
     undated ones last."""
     wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
     wanted_year = None if year is None else as_year(year)
-    wanted_topic = None if topic is None else topic_key(topic)
+    wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
     return tuple(
         brief
         for brief in dataset().briefs
@@ -250,16 +250,13 @@ def _text(value: object, name: str) -> str:
     return value
 
 
-def search_key(text: object, name: str = "text") -> str:
-    """What a name is searched by: folded text, refused when too long."""
-    return fold(check_length(_text(text, name), name))
-
-
-def topic_key(topic: object, name: str = "topic") -> str:
-    """What a topic is searched by: folded text, refused when too long or empty."""
-    folded = search_key(topic, name)
-    if not folded:  # "" is in every topic: it would silently match every brief
-        raise ValueError(f"{name} {shown(topic)} has no letters or digits to match")
+def search_key(text: object, name: str = "text", *, required: bool = False) -> str:
+    """What a name or topic is searched by: folded text, refused when too long, and when
+    ``required`` and nothing is left to match ("" is in every topic: it would silently match
+    every brief)."""
+    folded = fold(check_length(_text(text, name), name))
+    if required and not folded:
+        raise ValueError(f"{name} {shown(text)} has no letters or digits to match")
     return folded
 
 
