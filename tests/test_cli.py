@@ -374,6 +374,10 @@ def test_a_digest_is_never_cut_short(columns: str) -> None:
     assert icat_data.manifest().digest in run(COLUMNS=columns).stdout
 
 
+def test_the_summary_is_whole_at_80_columns() -> None:
+    assert "\u2026" not in run(COLUMNS="80").stdout
+
+
 def test_an_empty_field_is_left_out_and_a_false_flag_unsaid() -> None:
     text = run("org", "DAW").stdout
     assert "start_attested_only" not in text

@@ -43,6 +43,12 @@ from icat_data._dates import as_year, to_partial_date
         (np.datetime64("2019-01", ("M", 12)), "2019"),
         (np.datetime64("9999-12-31"), "9999-12-31"),
         (np.datetime64("9999"), "9999"),
+        # At the ends of pandas' nanosecond range, where NumPy arithmetic overflows or wraps.
+        (pd.Timestamp.min.to_datetime64(), "1677-09-21"),
+        (pd.Timestamp.max.to_datetime64(), "2262-04-11"),
+        # Periods beyond it: pandas 1's Timestamps end in 2262.
+        (pd.Period("9999-12-31", "D"), "9999-12-31"),
+        (pd.Period("1600", freq=pd.offsets.YearEnd()), "1600"),
     ],
 )
 def test_reads_every_date_like(value: object, expected: str) -> None:

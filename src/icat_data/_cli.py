@@ -266,7 +266,7 @@ def _summary(_args: argparse.Namespace) -> Row:
         "chair_years": list(coverage.chair_years),
         **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
-        "next": "see icat-data --help, and icat-data coverage for the gaps",
+        "next": "icat-data --help; icat-data coverage for the gaps",
     }
 
 
@@ -575,7 +575,7 @@ def _mapping(row: Row, width: int | None) -> str:
             if width is not None and len(line) > width and " " not in text:
                 # One token (a digest, an address) cut short would invite a wrong copy: it
                 # goes whole on a line of its own, which a narrower terminal still may wrap.
-                lines += [f"{key}:", f"  {text}"]
+                lines += [_shorten(f"{key}:", width), f"  {text}"]
             else:
                 lines.append(_shorten(line, width))
     return "\n".join(lines) + "\n"

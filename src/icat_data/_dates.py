@@ -97,32 +97,52 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
 def _from_datetime64(value: Any, name: str) -> PartialDate:
     import numpy  # already imported: the value is one of its
 
-    # A datetime64 is a span of its unit ("2019" in years is the year 2019); read it as its
-    # first and last instant, as a Period is.
+    # A datetime64 is a span of its unit ("2019" in years is the year 2019): read it by its
+    # first and last day, as a Period is. Its text tells its year and day exactly whatever
+    # the unit, where NumPy's arithmetic near the ends of a fine unit's range overflows (or,
+    # on NumPy 1, wraps round without a word).
     if numpy.isnat(value):
         raise ValueError(f"{name} is NaT, a missing date: {_EXPECTED}")
-    unit, count = numpy.datetime_data(value.dtype)
-    microsecond = numpy.timedelta64(1, "us")
-    after = value + numpy.array(count).astype(f"timedelta64[{unit}]")  # one step of its unit
-    first = value.astype("datetime64[us]").item()
-    last = (after.astype("datetime64[us]") - microsecond).item()
-    # Microseconds reach every year 1..9999; outside them, item() gives an int, not a datetime.
-    if not isinstance(first, datetime.datetime) or not isinstance(last, datetime.datetime):
+    try:
+        text = str(value)
+    except OverflowError:  # a count of units past what NumPy itself can show
+        raise ValueError(f"{name} is a datetime64 outside the years 1..9999") from None
+    if not re.match(r"[0-9]{4}(?:[-T]|$)", text) or text.startswith("0000"):
         raise ValueError(f"{name} {value!r} is outside the years 1..9999")
+    unit, count = numpy.datetime_data(value.dtype)
+
+    def plus(n: int) -> Any:
+        return value + numpy.array(n).astype(f"timedelta64[{unit}]")
+
+    try:
+        if unit in ("Y", "M", "W", "D"):  # it ends the day before its next step begins
+            first = value.astype("datetime64[D]").item()
+            last = (plus(count).astype("datetime64[D]") - numpy.timedelta64(1, "D")).item()
+        else:  # a unit within a day: the span ends count - 1 units on
+            first = last = datetime.date.fromisoformat(text[:10])
+            if count > 1:
+                last = datetime.date.fromisoformat(str(plus(count - 1))[:10])
+    except (OverflowError, ValueError):
+        last = None
+    if not isinstance(last, datetime.date) or last < first:
+        raise ValueError(f"{name} {value!r} runs past what its unit can hold")
     return _from_span(first, last, value, name)
 
 
 def _from_period(value: Any, name: str) -> PartialDate:
-    return _from_span(value.start_time, value.end_time, value, name)
+    # Its days, not start_time and end_time: those are Timestamps, which end in 2262.
+    first, last = (value.asfreq("D", how) for how in ("start", "end"))
+    try:
+        days = [datetime.date(day.year, day.month, day.day) for day in (first, last)]
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is outside the years 1..9999") from None
+    return _from_span(*days, value, name)
 
 
-def _from_span(
-    first: datetime.datetime, last: datetime.datetime, value: object, name: str
-) -> PartialDate:
+def _from_span(start: datetime.date, end: datetime.date, value: object, name: str) -> PartialDate:
     # A span is read at the precision whose period it is exactly, and a span within one day
     # (an hour, an instant) as that day, as a datetime is; a quarter, a week or a fiscal year
     # is no year, month or day, and is refused rather than rounded.
-    start, end = first.date(), last.date()
     for date in (PartialDate(start.year), PartialDate(start.year, start.month)):
         if (date.first_day, date.last_day) == (start, end):
             return date
