@@ -133,10 +133,10 @@ def _from_period(value: Any, name: str) -> PartialDate:
     # Its days, not start_time and end_time: those are Timestamps, which end in 2262.
     first, last = (value.asfreq("D", how) for how in ("start", "end"))
     try:
-        days = [datetime.date(day.year, day.month, day.day) for day in (first, last)]
+        start, end = (datetime.date(day.year, day.month, day.day) for day in (first, last))
     except ValueError:
         raise ValueError(f"{name} {value!r} is outside the years 1..9999") from None
-    return _from_span(*days, value, name)
+    return _from_span(start, end, value, name)
 
 
 def _from_span(start: datetime.date, end: datetime.date, value: object, name: str) -> PartialDate:
