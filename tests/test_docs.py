@@ -5,10 +5,10 @@ from __future__ import annotations
 import doctest
 import re
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
+from _tools import load_tool
 
 import icat_data
 
@@ -60,20 +60,9 @@ def test_data_dictionary_lists_every_field(record: type) -> None:
     assert listed == [f.name for f in attrs.fields(record)]
 
 
-def _docs_chart() -> Any:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("docs_chart", ROOT / "tools" / "docs_chart.py")
-    assert spec is not None
-    assert spec.loader is not None
-    chart = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(chart)
-    return chart
-
-
 def test_the_chart_is_drawn_from_the_data() -> None:
     pytest.importorskip("matplotlib", reason="the docs extra draws the chart")
-    chart = _docs_chart()
+    chart = load_tool("docs_chart")
     drawn = chart.draw()
     assert drawn.startswith(b"\x89PNG")
     assert len(drawn) > 20_000
@@ -100,7 +89,7 @@ def test_the_chart_is_drawn_from_the_data() -> None:
 def test_the_committed_chart_names_the_data_it_shows() -> None:
     # The README shows the committed copy (the site draws its own): it must be of this data.
     # Redraw it with `python tools/regenerate.py`.
-    chart = _docs_chart()
+    chart = load_tool("docs_chart")
     assert chart.stamp().startswith(
         f"icat-data data edition {icat_data.DATA_VERSION}, digest {icat_data.manifest().digest}, "
         "drawn by docs_chart.py "
