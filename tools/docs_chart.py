@@ -78,6 +78,16 @@ def _year(day: datetime.date) -> float:
     return day.year + (day - start).days / length
 
 
+def _bar_style(role: str, attested_only: bool) -> dict[str, Any]:
+    """How a role's bar looks, in the chart and its legend alike: hatched where its start is
+    only the earliest date a source attests it."""
+    return {
+        "facecolor": "white" if attested_only else ROLES[role],
+        "edgecolor": ROLES[role],
+        "hatch": "///" if attested_only else None,
+    }
+
+
 def draw() -> bytes:
     """The chart of the packaged data, as PNG bytes stamped with what it was drawn from."""
     from matplotlib import pyplot
@@ -134,9 +144,7 @@ def figure() -> Any:
                 end - start,
                 left=start,
                 height=0.6,
-                color="white" if membership.start_attested_only else ROLES[membership.role],
-                edgecolor=ROLES[membership.role],
-                hatch="///" if membership.start_attested_only else None,
+                **_bar_style(membership.role, membership.start_attested_only),
             )
     for term in icat_data.chair_terms():
         for chair in term.chairs:
@@ -155,9 +163,7 @@ def figure() -> Any:
         handles=[
             *(
                 Patch(
-                    facecolor="white" if attested else ROLES[role],
-                    edgecolor=ROLES[role],
-                    hatch="///" if attested else None,
+                    **_bar_style(role, attested),
                     label=f"{role}, from the earliest date a source attests (start unknown)"
                     if attested
                     else f"{role}, from a known start",
