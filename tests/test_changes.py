@@ -214,16 +214,21 @@ def mixed_datasets(draw: st.DrawFn) -> Dataset:
             if index >= 0:
                 picked.append(versions[index])
         chosen[entity] = tuple(picked)
+    return _built(chosen)
+
+
+def _built(records: dict[str, tuple[Any, ...]]) -> Dataset:
+    """A dataset of ``records`` (by the entity names of `_records()`), as of 2026.12.01."""
     return Dataset.build(
-        sources=chosen["sources"],
-        organizations=chosen["organizations"],
-        chair_terms=chosen["chair_terms"],
-        briefs=chosen["briefs"],
-        events=chosen["events"],
+        sources=records["sources"],
+        organizations=records["organizations"],
+        chair_terms=records["chair_terms"],
+        briefs=records["briefs"],
+        events=records["events"],
         as_of=released(NEW).coverage.as_of,
         known_gaps=(),
-        reported_counts=chosen["reported_counts"],
-        disagreements=chosen["disagreements"],
+        reported_counts=records["reported_counts"],
+        disagreements=records["disagreements"],
         manifest=released(NEW).manifest,
     )
 
@@ -242,3 +247,17 @@ def test_diff_of_an_edition_with_itself_is_empty_and_reversing_mirrors(
     assert diff(a, a) == ()
     forward = diff(a, b)
     assert diff(b, a) == tuple(_mirror(c) for c in forward)
+
+
+def test_two_records_with_one_id_are_told_apart_by_their_place() -> None:
+    # The loader keeps ids unique but not a reported count's date: a second count of one
+    # date is a record of its own, not lost.
+    new = released(NEW)
+    count = new.coverage.reported_counts[0]
+    second = attrs.evolve(count, total=(count.total or 0) + 1)
+    records = _records(new)
+    doubled = _built({**records, "reported_counts": (*records["reported_counts"], second)})
+    added = [c for c in diff(_built(records), doubled) if c.entity == "reported_counts"]
+    assert [(c.id, c.change, c.after["total"]) for c in added] == [
+        (f"{count.date} (2)", "added", second.total)
+    ]

@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
     from ._dataset import Dataset
 
-__all__ = ["CHANGE_ENTITIES", "CHANGE_KINDS", "Change", "change_rows", "changes_frame", "diff"]
+__all__ = [
+    "CHANGE_ENTITIES",
+    "CHANGE_KINDS",
+    "Change",
+    "ChangeEntity",
+    "ChangeKind",
+    "change_rows",
+    "changes_frame",
+    "diff",
+]
 
 ChangeKind = Literal["added", "changed", "removed"]
 #: What a `Change` can say happened to a record.

@@ -68,12 +68,13 @@ class _Entry:
     accessed: datetime.date | None = None
 
 
-def cite(data: Dataset, record: object = None, *, style: str = "text") -> str:
+def cite(data: Dataset, record: Citable | None = None, *, style: Style = "text") -> str:
     """The citation of ``data``'s edition, or of the sources ``record`` cites, in ``style``.
 
     Without a record: one entry for the dataset, naming its title and authors as
-    CITATION.cff does, the package version, the data edition, its digest, its as-of day and
-    the data licence (CC BY 4.0). With a record (an `Organization` with its memberships, a
+    CITATION.cff does, the version of this package (which serves the edition, whichever it
+    is), the data edition, its digest, its as-of day (the entry's date) and the data licence
+    (CC BY 4.0). With a record (an `Organization` with its memberships, a
     `Membership`, `ChairTerm`, `Brief`, `Event`, `Source`, `ReportedCount` or
     `Disagreement`): one entry per source it cites, each keyed ``icat:<source id>``, with a
     note naming the record and the edition. ``style`` is ``"text"`` (one entry a line, led
