@@ -219,11 +219,12 @@ def test_a_value_with_a_line_break_stays_on_its_ris_line() -> None:
     assert ("TI", "Two lines") in entry
 
 
-@pytest.mark.parametrize("style", ["apa", "BibTeX", "", None, 3])
+@pytest.mark.parametrize("style", ["apa", "BibTeX", "", None, 3, "x" * 100_000])
 def test_an_unknown_style_is_a_value_error_listing_the_styles(style: Any) -> None:
     with pytest.raises(ValueError, match="unknown citation style") as error:
         cite(dataset(), style=style)
     assert all(name in str(error.value) for name in STYLES)
+    assert len(str(error.value)) < 200  # a long value is shown as an excerpt
 
 
 FORMER_NAME = next(o for o in icat_data.organizations() if o.former_names).former_names[0]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._limits import shown
 from ._models import (
     Brief,
     ChairTerm,
@@ -84,7 +85,9 @@ def cite(data: Dataset, record: Citable | None = None, *, style: Style = "text")
     """
     write = _WRITERS.get(style) if isinstance(style, str) else None
     if write is None:
-        raise ValueError(f"unknown citation style {style!r}; expected one of: {', '.join(STYLES)}")
+        raise ValueError(
+            f"unknown citation style {shown(style)}; expected one of: {', '.join(STYLES)}"
+        )
     if record is None:
         return write([_dataset_entry(data)])
     if not isinstance(record, _CITABLE):
