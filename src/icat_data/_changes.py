@@ -1,0 +1,185 @@
+"""What changed between two data editions, record by record and field by field.
+
+`diff()` compares two loaded datasets through the rows every export writes (``_rows``), so a
+value in a `Change` is what ``to_records()`` and ``--json`` show: ISO text for dates, lists
+for tuples, ids for sources and organizations. Nothing here reads packaged files: callers
+pass the datasets, whichever editions they come from.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ._rows import _row as row
+
+if TYPE_CHECKING:
+    import pandas
+
+    from ._dataset import Dataset
+
+__all__ = [
+    "CHANGE_ENTITIES",
+    "CHANGE_KINDS",
+    "Change",
+    "ChangeEntity",
+    "ChangeKind",
+    "change_rows",
+    "changes_frame",
+    "diff",
+]
+
+ChangeKind = Literal["added", "changed", "removed"]
+#: What a `Change` can say happened to a record.
+CHANGE_KINDS: tuple[ChangeKind, ...] = typing.get_args(ChangeKind)
+
+ChangeEntity = Literal[
+    "briefs",
+    "chairs",
+    "disagreements",
+    "events",
+    "known_gaps",
+    "organizations",
+    "reported_counts",
+    "sources",
+]
+#: The entities a `Change` can concern, in the order changes are listed.
+CHANGE_ENTITIES: tuple[ChangeEntity, ...] = typing.get_args(ChangeEntity)
+
+
+# Unhashable by design (unsafe_hash=False): its values are lists and dicts, and attrs would
+# otherwise write a __hash__ that fails only when first called.
+@attrs.frozen(unsafe_hash=False)
+class Change:
+    """One difference between two data editions.
+
+    ``entity`` is one of `CHANGE_ENTITIES`: the entity names of ``to_records()`` for records
+    (``"organizations"``, ``"chairs"``, ``"briefs"``, ``"events"``, ``"sources"``,
+    ``"reported_counts"``, ``"disagreements"``) and ``"known_gaps"`` for the sentences of
+    ``coverage().gaps``. ``id`` identifies the record within its entity: its ``id``; a chair
+    term's year, a reported count's date, as text; a disagreement's topic; a gap's sentence.
+
+    An added or removed record is one `Change` with ``field`` ``None`` and the whole record's
+    row as ``after`` (added) or ``before`` (removed). A changed record is one `Change` per
+    field whose value differs, with both values; a changed membership or former name is a
+    change of the organization's ``memberships`` or ``former_names`` field. A field absent in
+    one edition and null in the other is no change (records read both as ``None``).
+
+    Values are JSON-ready, as ``to_records()`` writes them: a `Change` holds lists and
+    dicts, so it compares by value but cannot be hashed.
+    """
+
+    entity: ChangeEntity
+    id: str
+    change: ChangeKind
+    field: str | None
+    before: Any
+    after: Any
+
+
+def diff(old: Dataset, new: Dataset) -> tuple[Change, ...]:
+    """Every `Change` from ``old`` to ``new``, ordered by entity, id and field.
+
+    An added or removed record sorts before changes of its fields would; within a record,
+    fields sort by name.
+    """
+    found: list[Change] = []
+    for entity in CHANGE_ENTITIES:
+        before, after = _keyed(entity, old), _keyed(entity, new)
+        for key in sorted(before.keys() | after.keys()):
+            if key not in after:
+                found.append(Change(entity, key, "removed", None, before[key], None))
+            elif key not in before:
+                found.append(Change(entity, key, "added", None, None, after[key]))
+            else:
+                found.extend(_changed(entity, key, before[key], after[key]))
+    return tuple(found)
+
+
+def _changed(entity: ChangeEntity, key: str, before: Any, after: Any) -> Iterable[Change]:
+    if not isinstance(before, dict):  # a gap is its sentence: it can only come and go
+        return ()
+    return (
+        Change(entity, key, "changed", field, before.get(field), after.get(field))
+        for field in sorted(before.keys() | after.keys())
+        if before.get(field) != after.get(field)
+    )
+
+
+def _keyed(entity: ChangeEntity, data: Dataset) -> dict[str, Any]:
+    """The JSON-ready value of each record of ``entity``, by its id as text."""
+    if entity == "known_gaps":
+        return _unique((gap, gap) for gap in data.coverage.gaps)
+    coverage = data.coverage
+    records: Sequence[Any] = {
+        "organizations": data.organizations,
+        "chairs": data.chair_terms,
+        "briefs": data.briefs,
+        "events": data.events,
+        "sources": data.sources,
+        "reported_counts": coverage.reported_counts,
+        "disagreements": coverage.disagreements,
+    }[entity]
+    return _unique((_id(entity, record), row(record)) for record in records)
+
+
+def _id(entity: ChangeEntity, record: Any) -> str:
+    if entity == "chairs":
+        return str(record.year)
+    if entity == "reported_counts":
+        return str(record.date)
+    if entity == "disagreements":
+        return str(record.topic)
+    return str(record.id)
+
+
+def _unique(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    # The loader keeps ids unique, but not a count's date, a topic or a gap's sentence: a
+    # repeat is told apart by its place ("2019 (2)") rather than lost.
+    keyed: dict[str, Any] = {}
+    for key, value in pairs:
+        n, unique = 1, key
+        while unique in keyed:
+            n += 1
+            unique = f"{key} ({n})"
+        keyed[unique] = value
+    return keyed
+
+
+def change_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
+    """One JSON-ready row per change: entity, id, change, field, before, after."""
+    return [attrs.asdict(change, recurse=False) for change in changes]
+
+
+def changes_frame(changes: Iterable[Change]) -> pandas.DataFrame:
+    """The changes as a pandas DataFrame typed as ``to_dataframe()`` types its frames.
+
+    ``entity`` and ``change`` are categories with every allowed value as a category,
+    ``id`` and ``field`` text (``field`` is missing for an added or removed record), and
+    ``before`` and ``after`` objects holding the JSON-ready values as they are. Needs pandas.
+    """
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            'changes_frame() needs pandas: pip install "icat-data[pandas]"'
+        ) from None
+    import numpy
+
+    rows = change_rows(changes)
+    series: dict[str, Any] = {
+        "entity": pandas.Categorical([r["entity"] for r in rows], categories=CHANGE_ENTITIES),
+        "id": pandas.Series([r["id"] for r in rows], dtype=object),
+        "change": pandas.Categorical([r["change"] for r in rows], categories=CHANGE_KINDS),
+        "field": pandas.Series([r["field"] for r in rows], dtype=object),
+    }
+    for column in ("before", "after"):
+        # One cell at a time: from equal-length lists pandas would build a 2-D array.
+        cells = numpy.empty(len(rows), dtype=object)
+        for index, each in enumerate(rows):
+            cells[index] = each[column]
+        series[column] = pandas.Series(cells, dtype=object)
+    return pandas.DataFrame(series, index=pandas.RangeIndex(len(rows)))
