@@ -13,12 +13,34 @@ import attrs
 from ._limits import shown
 from ._vocabulary import Precision
 
-__all__ = ["ISO_PARTIAL", "PartialDate", "days_in_month"]
+__all__ = ["ISO_PARTIAL", "PartialDate", "date_pattern", "days_in_month"]
 
 # [0-9], not \d: \d matches every script's digits, and the data files are ASCII ISO text.
 # A pattern, not a compiled one: re compiles it on first use and caches it, so importing the
 # package does not pay for it.
 ISO_PARTIAL = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
+
+
+def date_pattern(*, partial: bool) -> str:
+    """A pattern (for a JSON Schema or a data package) that matches exactly the ISO text the
+    loader reads: the years 0001 to 9999, the months 01 to 12 and the days each month has
+    (29 February in leap years only); with ``partial``, a year or a month alone too.
+
+    Written for ECMA-262 regular expressions, which JSON Schema specifies, and Python's alike:
+    ``(?![\\s\\S])`` ends the text, where Python's ``$`` would also match before a final
+    newline.
+    """
+    year = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+    month = "(?:0[1-9]|1[0-2])"
+    leap_year = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+    days = [
+        f"{year}-{month}-(?:0[1-9]|1[0-9]|2[0-8])",
+        f"{year}-(?:0[13-9]|1[0-2])-(?:29|30)",
+        f"{year}-(?:0[13578]|1[02])-31",
+        f"{leap_year}-02-29",
+    ]
+    forms = [f"{year}(?:-{month})?", *days] if partial else days
+    return f"^(?:{'|'.join(forms)})(?![\\s\\S])"
 
 
 def days_in_month(year: int, month: int) -> int:
