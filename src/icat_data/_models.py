@@ -546,7 +546,7 @@ class Manifest(_Record):
     """Records per entity."""
     digest: str
     """The SHA-256 naming the edition's content: over ``sha256sum``'s lines for the data files,
-    sorted by name."""
+    sorted by name (see [versioning](versioning.md#checking-the-data-you-have))."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
