@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import numpy as np
 import pandas as pd
@@ -91,12 +92,76 @@ def test_unreadable_dates_say_what_was_expected(value: object, message: str) -> 
         to_partial_date(value)
 
 
+# Text that dateutil reads as some date, silently: a short year it expands ("19", "0"), a
+# sign it drops, punctuation it reads as something else, a time or zone that cannot be.
+MISREAD = [
+    "19-05-02",
+    "19 May 02",
+    "2 May 19",
+    "May 2 19",
+    "2 May 0",
+    "Jan 1 1",
+    "2 May -5",
+    "2 May -2019",
+    "2019,05,02",
+    "2019--05",
+    "2019-05-02T25:00",
+    "2019-05-02T10:61",
+    "2019-05-02T10:00:61",
+    "2019-05-02 99:99",
+    "2019-05-02T10:00+99:00",
+    "2 May 2019 10:00 +9900",
+    "99:99",
+]
+
+
+@pytest.mark.parametrize("text", MISREAD)
+def test_text_that_would_be_misread_is_refused(text: str) -> None:
+    expected = f"could not read date {text!r}: expected a year (2019), ISO text"
+    with pytest.raises(ValueError, match=re.escape(expected)):
+        to_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019/05", "2019-05"),
+        ("2019.05", "2019-05"),  # dateutil read this as the year 2019
+        ("2019-5", "2019-05"),
+        ("05/2019", "2019-05"),
+        ("May-2019", "2019-05"),
+        ("25/12/2019", "2019-12-25"),
+        ("2019/5/2", "2019-05-02"),
+        ("2 May 2019 10:00 +0200", "2019-05-02"),
+        ("2019-05-02T23:59:59+14:00", "2019-05-02"),
+        ("2019-05-02 10:00 UTC", "2019-05-02"),
+    ],
+)
+def test_dates_written_in_full_are_still_read(text: str, expected: str) -> None:
+    assert str(to_partial_date(text)) == expected
+
+
 @pytest.mark.parametrize(
     "value", [True, 2019.0, None, b"2019", [2019], np.timedelta64(1, "D"), pd.Timedelta(days=1)]
 )
 def test_other_types_are_type_errors(value: object) -> None:
     with pytest.raises(TypeError, match="must be"):
         to_partial_date(value)
+
+
+def _posing_as(module: str, name: str) -> object:
+    # A class that takes a library's names without being its class.
+    impostor = type(name, (), {"__module__": module})
+    return impostor()
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("pandas._libs.tslibs.period", "Period"), ("pandas", "Period"), ("numpy", "datetime64")],
+)
+def test_an_object_posing_as_a_library_date_is_a_type_error(module: str, name: str) -> None:
+    with pytest.raises(TypeError, match=f"must be a date.*not {name}"):
+        to_partial_date(_posing_as(module, name))
 
 
 def test_a_bool_is_not_a_year_but_a_numpy_integer_is() -> None:

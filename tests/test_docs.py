@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import inspect
 import re
 from pathlib import Path
 
@@ -36,20 +37,17 @@ def test_site_examples_paste_as_code(page: Path) -> None:
     assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8")
 
 
-RECORDS = [
-    icat_data.Organization,
-    icat_data.FormerName,
-    icat_data.Membership,
-    icat_data.ChairTerm,
-    icat_data.Brief,
-    icat_data.Event,
-    icat_data.Source,
-    icat_data.PartialDate,
-    icat_data.ReportedCount,
-    icat_data.Disagreement,
-    icat_data.Coverage,
-    icat_data.Manifest,
+DICTIONARY = load_tool("data_dictionary")
+# Every record class of the public API (attrs classes), which the data dictionary lists.
+RECORDS: list[type] = [
+    value
+    for value in (getattr(icat_data, name) for name in icat_data.__all__)
+    if isinstance(value, type) and attrs.has(value)
 ]
+
+
+def test_the_data_dictionary_lists_every_record() -> None:
+    assert sorted(r.__name__ for r in DICTIONARY.RECORDS) == sorted(r.__name__ for r in RECORDS)
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
@@ -58,6 +56,25 @@ def test_data_dictionary_lists_every_field(record: type) -> None:
     section = page.split(f"\n## {record.__name__}\n", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
     assert listed == [f.name for f in attrs.fields(record)]
+
+
+def test_the_reference_shows_every_public_name_once_functions_first() -> None:
+    page = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^::: icat_data\.(\w+)$", page, flags=re.MULTILINE)
+    assert sorted(shown) == sorted(icat_data.__all__)
+    functions = [i for i, name in enumerate(shown) if inspect.isfunction(getattr(icat_data, name))]
+    classes = [i for i, name in enumerate(shown) if inspect.isclass(getattr(icat_data, name))]
+    assert max(functions) < min(classes)
+
+
+def test_the_data_dictionary_is_written_from_the_field_docstrings() -> None:
+    # One description per field: its docstring, which the API reference shows too.
+    page = DICTIONARY.PAGE.read_text(encoding="utf-8")
+    assert page == DICTIONARY.render(page), "run python tools/data_dictionary.py"
+    for record in RECORDS:
+        fields = DICTIONARY.field_docs(record)
+        assert list(fields) == [f.name for f in attrs.fields(record)], record
+        assert all(doc for _, doc in fields.values()), record
 
 
 def test_the_chart_is_drawn_from_the_data() -> None:

@@ -35,6 +35,9 @@ ERRORS: dict[str, Callable[[], IcatDataError]] = {
     "UnknownOrganizationError": lambda: _raised(lambda: icat_data.get_organization("UNDOC")),
     "UnknownBriefError": lambda: _raised(lambda: icat_data.get_brief(999)),
     "OutOfCoverageError": lambda: _raised(lambda: icat_data.chairs_for(2020)),
+    "OutOfCoverageError-with-years": lambda: icat_data.OutOfCoverageError(
+        "no chair is recorded for 2020", year=2020, covered=(2021, 2019)
+    ),
     "DataError": lambda: icat_data.DataError("briefs.json: a fault"),
 }
 
@@ -65,6 +68,15 @@ def test_every_record_survives_pickle_and_copy(record: object, how: str) -> None
     again = COPIES[how](record)
     assert again == record
     assert hash(again) == hash(record)
+
+
+def test_an_out_of_coverage_error_says_what_it_refused() -> None:
+    error = ERRORS["OutOfCoverageError-with-years"]()
+    assert isinstance(error, icat_data.OutOfCoverageError)
+    assert (error.year, error.covered) == (2020, (2019, 2021))
+    assert str(error) == "no chair is recorded for 2020"
+    # Raised without them (a question about no year), both are None.
+    assert vars(icat_data.OutOfCoverageError("no coordinator")) == {"year": None, "covered": None}
 
 
 def _lookup_brief(number: int) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -85,7 +86,7 @@ def test_membership_rejects_an_end_before_its_start() -> None:
 
 def test_membership_rejects_an_unknown_role() -> None:
     with pytest.raises(ValueError, match="role"):
-        attrs.evolve(_membership("2019", None), role="observer")
+        attrs.evolve(_membership("2019", None), role="observer")  # type: ignore[arg-type]
 
 
 def test_records_are_frozen_hashable_and_compared_by_value() -> None:
@@ -121,3 +122,46 @@ def test_manifest_mappings_are_read_only_and_hashable() -> None:
     assert hash(manifest) == hash(attrs.evolve(manifest))
     assert FrozenMap({"a": 1}) == {"a": 1}
     assert FrozenMap({"a": 1}) != FrozenMap({"a": 2})
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("PartialDate(2006, 9) < date(2020, 1, 1)", True),
+        ("PartialDate(2006, 9) > date(2006, 8, 31)", True),
+        ("PartialDate(2006, 9) >= date(2006, 9, 1)", True),
+        ("PartialDate(2006, 9) <= date(2006, 9, 30)", True),
+        ("PartialDate(2019, 5, 2) <= date(2019, 5, 2)", True),
+        ("PartialDate(2019, 5, 2) < datetime(2019, 5, 2, 23, 59)", False),
+        ("date(2020, 1, 1) > PartialDate(2006, 9)", True),
+        ("date(2005, 1, 1) >= PartialDate(2006)", False),
+        ("PartialDate(2019, 5, 2) == date(2019, 5, 2)", False),
+    ],
+)
+def test_a_partial_date_compares_with_a_date_where_every_day_agrees(
+    expression: str, expected: bool
+) -> None:
+    names = {"PartialDate": PartialDate, "date": datetime.date, "datetime": datetime.datetime}
+    assert eval(expression, names) is expected
+
+
+@pytest.mark.parametrize(
+    "compare",
+    [
+        lambda: PartialDate(2019) < datetime.date(2019, 6, 1),
+        lambda: PartialDate(2019, 6) >= datetime.date(2019, 6, 15),
+        lambda: datetime.date(2019, 6, 1) > PartialDate(2019),
+    ],
+)
+def test_a_comparison_that_depends_on_the_day_meant_says_how_to_ask(
+    compare: Callable[[], bool],
+) -> None:
+    with pytest.raises(
+        TypeError, match=r"depends on which day of 2019.* \.first_day or \.last_day"
+    ):
+        compare()
+
+
+def test_a_partial_date_still_refuses_other_types() -> None:
+    with pytest.raises(TypeError):
+        _ = PartialDate(2019) < 2020

@@ -9,7 +9,7 @@ import attrs
 import jsonschema
 import pytest
 
-from icat_data import Brief, ChairTerm, Event, Organization, Source
+from icat_data import Brief, ChairTerm, Event, Organization, Source, _convert
 from icat_data._load import DATA_FILES, MANIFEST_FILE, read_packaged
 
 FILES = (*DATA_FILES, MANIFEST_FILE)
@@ -65,3 +65,55 @@ def test_schemas_reject_broken_records(name: str, change: dict[str, object]) -> 
     rows = json.loads(read_packaged(name))
     rows[0] = {**rows[0], **change}
     assert list(_validator(name).iter_errors(rows))
+
+
+def _date_corpus() -> list[str]:
+    """Good and bad dates: every month 00 to 13 and day 00 to 32 of years at the edges of the
+    calendar's rules (leap years, centuries, the first and last year), and other shapes."""
+    years = ["0000", "0001", "0004", "0100", "0400", "1900", "2000", "2019", "2020", "9999"]
+    texts = [*years, "10000", "201", "2019-1", "2019-001", "2019-05-2", "2019/05", "2019-05-"]
+    texts += [
+        "2019\n",
+        " 2019",
+        "2019-05-02\n",
+        "2019-05-02T10:00",
+        "\uff12\uff10\uff11\uff19",
+        "2 May 2019",
+        "",
+    ]
+    for year in years:
+        for month in range(14):
+            texts.append(f"{year}-{month:02}")
+            texts.extend(f"{year}-{month:02}-{day:02}" for day in range(33))
+    return texts
+
+
+def _loader_reads(read: Any, text: str) -> bool:
+    try:
+        read(text, None)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "read"),
+    [
+        ("events.json", "date", _convert._structure_partial_date),
+        ("sources.json", "accessed", _convert._structure_date),
+    ],
+)
+def test_a_schema_accepts_the_dates_the_loader_reads_and_no_other(
+    name: str, field: str, read: Any
+) -> None:
+    rows = json.loads(read_packaged(name))
+    # The pattern alone, as a validator that asserts no format sees it.
+    validator = jsonschema.Draft202012Validator(_schema(name))
+    corpus = _date_corpus()
+    differ = [
+        text
+        for text in corpus
+        if validator.is_valid([{**rows[0], field: text}]) != _loader_reads(read, text)
+    ]
+    assert differ == []
+    assert sum(_loader_reads(read, text) for text in corpus) > 1000  # the corpus has both

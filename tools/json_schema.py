@@ -22,6 +22,7 @@ from icat_data._models import (
     PartialDate,
     Source,
 )
+from icat_data._partial_date import date_pattern
 
 __all__ = ["FILE_RECORDS", "schema_for"]
 
@@ -38,12 +39,13 @@ FILE_RECORDS: dict[str, tuple[type, bool]] = {
 
 # A URN, not a URL: the schemas ship inside the package and are not served from anywhere.
 _BASE = "urn:icat-data:schema:"
+
 _PARTIAL_DATE = {
     "type": "string",
-    "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+    "pattern": date_pattern(partial=True),
     "description": "A date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD.",
 }
-_DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_DATE = {"type": "string", "format": "date", "pattern": date_pattern(partial=False)}
 _SOURCE_ID = {"type": "string", "description": "The id of a source in sources.json."}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
     import numbers
 
 from ._limits import MAX_DATE_TEXT, check_length, shown
-from ._models import ISO_PARTIAL, PartialDate
+from ._partial_date import ISO_PARTIAL, PartialDate
 
 __all__ = ["DateLike", "as_int", "as_year", "to_partial_date"]
 
@@ -21,13 +22,23 @@ _EXPECTED = (
     "expected a year (2019), ISO text ('2019', '2019-05', '2019-05-02') "
     "or a date as people write it ('2 May 2019', 'May 2019')"
 )
-# A year-first date, with an optional time and zone that do not change the day written. Like
-# ISO_PARTIAL, compiled by re on first use, not at import.
-_YEAR_FIRST_DAY = (
-    r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})"
-    r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
-    r"(?: ?(?:Z|[A-Z]{2,5}|[+-][0-9]{2}(?::?[0-9]{2})?))?)?"
+# A time of day and a zone, which do not change the day written; only a time that can be one
+# (hours to 23, minutes and seconds to 59, a zone within a day). Like ISO_PARTIAL, compiled
+# by re on first use, not at import.
+_HOURS = r"(?:[01][0-9]|2[0-3])"
+_TIME = (
+    rf"(?:[T ]{_HOURS}:[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?"
+    rf"(?: ?(?:Z|[A-Z]{{2,5}}|[+-]{_HOURS}(?::?[0-5][0-9])?))?)?"
 )
+# A year-first date: never ambiguous.
+_YEAR_FIRST_DAY = r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})" + _TIME
+_YEAR_FIRST_MONTH = r"([0-9]{4})[-/.]([0-9]{1,2})"
+# Dates in digits alone that are not year first are read by dateutil only in these forms,
+# the year last and in full ("02/05/2019", "05/2019"): it would expand a short year ("19"),
+# and read other punctuation ("2019,05,02", "2019--05") as something else without a word.
+_YEAR_LAST = r"[0-9]{1,2}([-/.])(?:[0-9]{1,2}\1)?[0-9]{4}" + _TIME
+# A zone offset at the end of free text: dateutil ignores one past a day's length (+99:00).
+_OFFSET = r"[+-]([0-9]{2}):?([0-9]{2})$"
 # Two defaults that differ in every field: what a parse leaves at the default was not given.
 _DEFAULTS = (datetime.datetime(2000, 1, 1), datetime.datetime(2004, 3, 3))
 
@@ -85,8 +96,11 @@ def to_partial_date(value: object, name: str = "date") -> PartialDate:
         return _parse_text(value, name)
     if _is_integer(value):
         return PartialDate(as_year(value, name))
-    kind = _FOREIGN.get((type(value).__module__.partition(".")[0], type(value).__name__))
-    if kind is None:
+    library, class_name = type(value).__module__.partition(".")[0], type(value).__name__
+    kind = _FOREIGN.get((library, class_name))
+    # The library's own class, not one that takes its names: only it has what is read.
+    genuine = getattr(sys.modules.get(library), class_name, None)
+    if kind is None or not (isinstance(genuine, type) and isinstance(value, genuine)):
         raise TypeError(
             f"{name} must be a date, datetime, int (a year), str, NumPy datetime64 or pandas "
             f"Period, not {type(value).__name__}"
@@ -177,6 +191,12 @@ def _parse_text(text: str, name: str) -> PartialDate:
     if day is not None:  # year first, then month and day: never ambiguous
         year, month, day_of_month = (int(part) for part in day.groups())
         return _valid(text, name, lambda: PartialDate(year, month, day_of_month))
+    month_only = re.fullmatch(_YEAR_FIRST_MONTH, words)
+    if month_only is not None:
+        year, month = (int(part) for part in month_only.groups())
+        return _valid(text, name, lambda: PartialDate(year, month))
+    if not re.search("[A-Za-z]", words) and not re.fullmatch(_YEAR_LAST, words):
+        raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
     return _parse_free_text(words, text, name)
 
 
@@ -188,6 +208,10 @@ def _valid(text: str, name: str, make: Callable[[], PartialDate]) -> PartialDate
 
 
 def _parse_free_text(words: str, text: str, name: str) -> PartialDate:
+    # dateutil ignores a zone offset of a day or more ("+99:00") where it ignores every zone.
+    offset = re.search(_OFFSET, words)
+    if offset is not None and (int(offset[1]) > 23 or int(offset[2]) > 59):
+        raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
     # dateutil costs a few milliseconds to import; only text that is not ISO pays for it.
     from dateutil import parser
 
@@ -216,6 +240,12 @@ def _parse_free_text(words: str, text: str, name: str) -> PartialDate:
     first, second = readings[0], readings[2]
     if first.year != second.year:
         raise ValueError(f"{name} {shown(text)} has no year: {_EXPECTED}")
+    # The year as written in full, without a sign: dateutil expands "19" and "0" to a year
+    # of this century, and drops the sign of "-5" and "-2019".
+    if not re.search(rf"(?<![0-9]){first.year:04}(?![0-9])", words) or re.search(
+        rf"(?:^|\s)[-+]\s*{first.year:04}(?![0-9])", words
+    ):
+        raise ValueError(f"could not read {name} {shown(text)}: {_EXPECTED}")
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day else None
     if month is None and day is not None:

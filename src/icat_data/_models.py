@@ -1,23 +1,41 @@
 """The record classes: frozen, slotted, hashable attrs classes compared by value.
 
 Records hold only tuples, frozensets and read-only mappings, so nothing a caller does to a
-record can change what any other caller sees.
+record can change what any other caller sees. Each field's docstring is its one description:
+the API reference shows it, and ``tools/data_dictionary.py`` writes the data dictionary from it.
+
+`PartialDate` (``_partial_date``), `FrozenMap` (``_frozen``) and the vocabularies
+(``_vocabulary``) live in modules of their own; they are imported here too, for the modules
+that take every record type from this one.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final, Literal, TypeVar
+from typing import Any
 
 import attrs
 
+from ._frozen import FrozenMap
 from ._limits import shown
+from ._partial_date import ISO_PARTIAL, PartialDate
+from ._vocabulary import (
+    BRIEF_KINDS,
+    EVENT_KINDS,
+    ORGANIZATION_KINDS,
+    ROLES,
+    BriefKind,
+    EventKind,
+    OrganizationKind,
+    Precision,
+    Role,
+)
 
 __all__ = [
     "BRIEF_KINDS",
     "EVENT_KINDS",
+    "ISO_PARTIAL",
     "ORGANIZATION_KINDS",
     "ROLES",
     "Brief",
@@ -31,62 +49,16 @@ __all__ = [
     "Membership",
     "Organization",
     "PartialDate",
+    "Precision",
     "ReportedCount",
     "Source",
+    "year_ranges",
 ]
-
-Precision = Literal["year", "month", "day"]
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-#: Roles an organization can hold in ICAT.
-ROLES: Final = frozenset({"member", "partner", "coordinator", "working_group"})
-#: Kinds of organization, in the sense of their place in (or outside) the UN system.
-ORGANIZATION_KINDS: Final = frozenset(
-    {
-        "un_entity",
-        "specialized_agency",
-        "related_organization",
-        "regional_organization",
-        "international_organization",
-        "mandate_holder",
-    }
-)
-#: Kinds of publication.
-BRIEF_KINDS: Final = frozenset(
-    {
-        "issue_brief",
-        "policy_paper",
-        "report",
-        "toolkit",
-        "statement",
-        "factsheet",
-        "submission",
-    }
-)
-#: Kinds of event in the timeline.
-EVENT_KINDS: Final = frozenset(
-    {
-        "meeting",
-        "resolution",
-        "statement",
-        "publication",
-        "membership",
-        "briefing",
-        "chair",
-        "milestone",
-    }
-)
-
-# [0-9], not \d: \d matches every script's digits, and the data files are ASCII ISO text.
-# A pattern, not a compiled one: re compiles it on first use and caches it, so importing the
-# package does not pay for it.
-ISO_PARTIAL = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
 
 
 def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], str], None]:
-    # Fields using this also carry the vocabulary as metadata ("vocabulary"), from which
-    # the JSON Schema of the data files is generated.
+    # For callers who build records without a type checker: the Literal type says the same
+    # to those with one.
     def check(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
         if value not in allowed:
             raise ValueError(
@@ -94,13 +66,6 @@ def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], 
             )
 
     return check
-
-
-def _days_in_month(year: int, month: int) -> int:
-    # calendar.monthrange would do, but importing calendar costs a first query ~1 ms (locale).
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class _Record:
@@ -186,11 +151,17 @@ def year_ranges(years: Iterable[int]) -> str:
 
 
 def _brief(value: object, width: int = 60) -> str:
-    """``repr(value)``, with text cut to ``width`` characters and dates as ISO text."""
-    if isinstance(value, PartialDate | datetime.date):
-        return repr(str(value))
+    """``repr(value)``, with text cut to ``width`` characters and a long tuple to its first
+    items, each marked by "..." where it was cut."""
     if isinstance(value, str) and len(value) > width:
         return repr(value[: width - 3] + "...")
+    if isinstance(value, tuple) and len(repr(value)) > width:
+        items: list[str] = []
+        for item in value:
+            items.append(_brief(item, width))
+            if sum(len(i) + 2 for i in items) > width:
+                break
+        return f"({', '.join(items[:-1] or items)}, ...)"
     return repr(value)
 
 
@@ -203,105 +174,22 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def _none_first(value: int | None) -> int:
-    # A coarser date sorts first within its period: "2019" < "2019-01" < "2019-01-01".
-    return 0 if value is None else value
-
-
-def _check_partial_date(instance: PartialDate, _attribute: object, _value: int) -> None:
-    for name in ("year", "month", "day"):
-        part = getattr(instance, name)
-        # type() rather than isinstance(): True is an int to isinstance, and would be year 1.
-        if type(part) is not int and (part is not None or name == "year"):
-            raise TypeError(f"{name} must be an int, not {type(part).__name__}")
-    if not 1 <= instance.year <= 9999:
-        raise ValueError(f"year {shown(instance.year)} is outside 1..9999")
-    if instance.month is None:
-        if instance.day is not None:
-            raise ValueError("a day needs a month")
-        return
-    if not 1 <= instance.month <= 12:
-        raise ValueError(f"month {shown(instance.month)} is outside 1..12")
-    if instance.day is not None:
-        last = _days_in_month(instance.year, instance.month)
-        if not 1 <= instance.day <= last:
-            raise ValueError(
-                f"day {shown(instance.day)} is outside 1..{last} "
-                f"for {instance.year}-{instance.month:02}"
-            )
-
-
-@attrs.frozen(order=True, repr=False)
-class PartialDate:
-    """A date known to the year, the month or the day.
-
-    ``str()`` gives ISO text at the known precision ("2019", "2019-05", "2019-05-02");
-    [`from_iso()`][icat_data.PartialDate.from_iso] reads it back. Dates sort by time, a
-    coarser one first within its period.
-    """
-
-    year: int = attrs.field(validator=_check_partial_date)
-    month: int | None = attrs.field(default=None, order=_none_first)
-    day: int | None = attrs.field(default=None, order=_none_first)
-
-    @classmethod
-    def from_iso(cls, text: str) -> PartialDate:
-        """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD"; anything else is a ``ValueError``."""
-        match = re.fullmatch(ISO_PARTIAL, text)
-        if match is None:
-            raise ValueError(f"{text!r} is not an ISO date: expected YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None  # the pattern requires it
-        return cls(year, month, day)
-
-    @classmethod
-    def from_date(cls, value: datetime.date) -> PartialDate:
-        """A day-precision date."""
-        return cls(value.year, value.month, value.day)
-
-    @property
-    def precision(self) -> Precision:
-        """How much of the date is known: "year", "month" or "day"."""
-        if self.day is not None:
-            return "day"
-        return "year" if self.month is None else "month"
-
-    @property
-    def first_day(self) -> datetime.date:
-        """The first day the date can mean."""
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> datetime.date:
-        """The last day the date can mean."""
-        if self.day is not None:
-            return self.first_day
-        month = self.month or 12
-        return datetime.date(self.year, month, _days_in_month(self.year, month))
-
-    def __repr__(self) -> str:
-        parts = [self.year, self.month, self.day]
-        return f"PartialDate({', '.join(str(p) for p in parts if p is not None)})"
-
-    def __str__(self) -> str:
-        text = f"{self.year:04}"
-        if self.month is not None:
-            text += f"-{self.month:02}"
-        if self.day is not None:
-            text += f"-{self.day:02}"
-        return text
-
-
 @attrs.frozen(repr=False, eq=False, order=False)
 class Source(_Record):
     """A public document a fact was read from."""
 
     id: str
+    """Slug that records use to cite it."""
     url: str
+    """Address of the page or document read."""
     title: str
+    """Its title."""
     publisher: str
+    """Who published it."""
     published: PartialDate | None
+    """Publication date, where the page gives it."""
     accessed: datetime.date
+    """The day it was read."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (("id", self.id), ("publisher", self.publisher), ("published", self.published))
@@ -315,8 +203,11 @@ class FormerName(_Record):
     """A name an organization used until ``until`` (the first day it no longer applied)."""
 
     name: str
+    """The earlier name."""
     acronym: str | None
+    """The earlier acronym."""
     until: PartialDate
+    """The first day the name no longer applied."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (("acronym", self.acronym), ("name", self.name), ("until", self.until))
@@ -337,15 +228,27 @@ class Membership(_Record):
     not the day it began.
     """
 
-    role: str = attrs.field(validator=_one_of(ROLES), metadata={"vocabulary": ROLES})
+    role: Role = attrs.field(validator=_one_of(ROLES), metadata={"vocabulary": ROLES})
+    """The role held."""
     start: PartialDate = attrs.field(validator=_check_interval)
+    """When the role began, or the earliest date a source attests it."""
     end: PartialDate | None
+    """First day without the role (a year or month end covers that period); ``None``: no end
+    recorded."""
     start_attested_only: bool
+    """``True`` when ``start`` is only the earliest attestation."""
     sources: tuple[Source, ...]
+    """Where the membership is attested."""
     note: str | None = None
+    """Context in our words."""
 
     def overlaps(self, first: datetime.date, last: datetime.date) -> bool:
-        """Whether the role held on any day from ``first`` to ``last`` (inclusive)."""
+        """Whether the role held on any day from ``first`` to ``last`` (both included).
+
+        A start known only to the year or month counts from its first day; an end known only
+        to the year or month keeps that whole period inside, and an end known to the day is
+        the first day without the role. `members()` and `is_member()` answer with this.
+        """
         if self.start.first_day > last:
             return False
         if self.end is None:
@@ -373,26 +276,39 @@ class Organization(_Record):
     """An organization that has been part of ICAT, with its dated roles and former names."""
 
     id: str
+    """Permanent slug, never reused (``"un-women"``)."""
     acronym: str
+    """The organization's acronym, or its usual short name where it has none
+    (``"World Bank"``)."""
     name: str
-    kind: str = attrs.field(
+    """Current full name."""
+    kind: OrganizationKind = attrs.field(
         validator=_one_of(ORGANIZATION_KINDS), metadata={"vocabulary": ORGANIZATION_KINDS}
     )
+    """Its place in (or outside) the UN system."""
     website: str | None
+    """Website as a source gives it; ``None`` for organizations that no longer exist."""
     former_names: tuple[FormerName, ...]
+    """Earlier names, each with the day it stopped applying."""
     aliases: tuple[str, ...]
+    """Other names sources use."""
     memberships: tuple[Membership, ...]
+    """Every role held in ICAT, dated."""
     sources: tuple[Source, ...]
-    #: id of the organization that took this one over, where it ceased to exist.
+    """Where the organization's facts come from."""
     successor: str | None = None
+    """Id of the organization that took it over, where it ceased to exist."""
     note: str | None = None
+    """Context in our words."""
 
     def holds(self, role: str, first: datetime.date, last: datetime.date) -> bool:
-        """Whether the organization held ``role`` on any day from ``first`` to ``last``."""
+        """Whether the organization held ``role`` on any day from ``first`` to ``last`` (both
+        included), by [`Membership.overlaps()`][icat_data.Membership.overlaps]."""
         return any(m.role == role and m.overlaps(first, last) for m in self.memberships)
 
     def names(self) -> Iterator[str]:
-        """Every name it is known by: acronym, name, former names, aliases and id."""
+        """Every name it is known by, in this order: acronym, name, former acronyms and names,
+        aliases and id. [`find_organization()`][icat_data.find_organization] matches these."""
         yield self.acronym
         yield self.name
         for former in self.former_names:
@@ -422,24 +338,16 @@ class ChairTerm(_Record):
     """The organizations that chaired (or co-chaired) ICAT in ``year``, by id."""
 
     year: int
+    """The year of the term."""
     chairs: tuple[str, ...] = attrs.field(validator=_check_chairs)
+    """Organization ids of the chair or co-chairs."""
     sources: tuple[Source, ...]
+    """Where the term is recorded."""
     note: str | None = None
+    """Context in our words."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
-        # The chairs as people name them: the packaged data's acronyms for these ids (loading
-        # it if no query has yet, so that a term prints the same whenever it is printed). An
-        # id the data lacks stays an id, and so does every id if the data fails to load: a
-        # repr never raises.
-        from ._load import dataset
-        from .errors import IcatDataError
-
-        try:
-            by_id = dataset().by_id
-        except IcatDataError:
-            by_id = {}
-        acronyms = tuple(by_id[c].acronym if c in by_id else c for c in self.chairs)
-        return (("year", self.year), ("chairs", acronyms))
+        return (("year", self.year), ("chairs", self.chairs))
 
     def _sort_key(self) -> tuple[Any, ...]:
         return (self.year,)
@@ -460,14 +368,25 @@ class Brief(_Record):
     """An ICAT publication: a numbered issue brief or another paper, report or statement."""
 
     id: str
-    kind: str = attrs.field(validator=_one_of(BRIEF_KINDS), metadata={"vocabulary": BRIEF_KINDS})
+    """Permanent slug (``"issue-brief-12"``)."""
+    kind: BriefKind = attrs.field(
+        validator=_one_of(BRIEF_KINDS), metadata={"vocabulary": BRIEF_KINDS}
+    )
+    """The kind of publication."""
     number: int | None = attrs.field(validator=_check_number)
+    """Issue brief number, where a source gives it."""
     title: str
+    """Exact title; a descriptive one where sources quote none (the note says so)."""
     published: PartialDate | None
+    """Publication date at the precision known."""
     topics: tuple[str, ...]
+    """Subject keywords."""
     url: str | None
+    """Address of the publication itself, where known."""
     sources: tuple[Source, ...]
+    """Where its facts come from."""
     note: str | None = None
+    """Context in our words."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
@@ -493,14 +412,25 @@ class Event(_Record):
     """A dated event in ICAT's history; ``end_date`` is set for events spanning several days."""
 
     id: str
+    """Permanent slug."""
     date: PartialDate = attrs.field(validator=_check_event_span)
+    """When it happened (or began)."""
     end_date: PartialDate | None
+    """Last day of an event spanning several days."""
     title: str
-    kind: str = attrs.field(validator=_one_of(EVENT_KINDS), metadata={"vocabulary": EVENT_KINDS})
+    """What happened, in our words."""
+    kind: EventKind = attrs.field(
+        validator=_one_of(EVENT_KINDS), metadata={"vocabulary": EVENT_KINDS}
+    )
+    """The kind of event."""
     location: str | None
+    """Where, if a source says."""
     organizations: tuple[str, ...]
+    """Ids of organizations involved, as sources name them."""
     sources: tuple[Source, ...]
+    """Where it is recorded."""
     note: str | None = None
+    """Context in our words."""
 
     @property
     def last_day(self) -> datetime.date:
@@ -526,11 +456,17 @@ class ReportedCount(_Record):
     """How many members, partners or entities in all a source said ICAT had at a date."""
 
     date: PartialDate
+    """When the count applied."""
     members: int | None = attrs.field(validator=_not_negative)
+    """Members, where the source separates them."""
     partners: int | None = attrs.field(validator=_not_negative)
+    """Partners, where the source separates them."""
     total: int | None = attrs.field(validator=_not_negative)
+    """Organizations in all, as reported."""
     sources: tuple[Source, ...]
+    """Who reported it."""
     note: str | None = None
+    """Context in our words."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
@@ -553,13 +489,18 @@ class Disagreement(_Record):
     """
 
     topic: str
+    """The fact in dispute."""
     records: tuple[str, ...]
+    """The records concerned, as ``"entity:id"``."""
     accounts: tuple[str, ...]
+    """What each source says."""
     recorded: str
+    """What the data records, and why."""
     sources: tuple[Source, ...]
+    """The sources that disagree."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
-        return (("topic", self.topic), ("records", ", ".join(self.records)))
+        return (("topic", self.topic), ("records", self.records))
 
 
 @attrs.frozen(repr=False, eq=False, order=False)
@@ -567,50 +508,24 @@ class Coverage(_Record):
     """What the data covers, and where it is known to fall short."""
 
     chair_years: tuple[int, ...]
+    """Years whose chairs are recorded."""
     as_of: datetime.date
+    """The day the data is current to; the default date of queries."""
     gaps: tuple[str, ...]
+    """What is known to be missing, in words."""
     reported_counts: tuple[ReportedCount, ...] = ()
+    """Organization counts sources reported over time."""
     disagreements: tuple[Disagreement, ...] = ()
+    """Where sources disagree."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
             ("as_of", self.as_of),
-            ("chair_years", year_ranges(self.chair_years)),
+            ("chair_years", self.chair_years),
             ("len(gaps)", len(self.gaps)),
             ("len(reported_counts)", len(self.reported_counts)),
             ("len(disagreements)", len(self.disagreements)),
         )
-
-
-class FrozenMap(Mapping[_K, _V]):
-    """A read-only, hashable mapping (``types.MappingProxyType`` is not hashable)."""
-
-    __slots__ = ("_items",)
-
-    def __init__(self, items: Mapping[_K, _V]) -> None:
-        self._items = dict(items)
-
-    def __getitem__(self, key: _K) -> _V:
-        return self._items[key]
-
-    def __iter__(self) -> Iterator[_K]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __hash__(self) -> int:
-        return hash(frozenset(self._items.items()))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Mapping) and dict(self._items) == dict(other)
-
-    def __repr__(self) -> str:
-        return f"FrozenMap({self._items!r})"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # Slots without __getstate__ defeat pickle protocols 0 and 1; rebuild from the items.
-        return (type(self), (self._items,))
 
 
 @attrs.frozen(repr=False, eq=False, order=False)
@@ -624,13 +539,18 @@ class Manifest(_Record):
     """
 
     data_version: str
+    """The data edition."""
     files: Mapping[str, str]
+    """Packaged data file name to its SHA-256."""
     counts: Mapping[str, int]
+    """Records per entity."""
     digest: str
+    """The SHA-256 naming the edition's content: over ``sha256sum``'s lines for the data files,
+    sorted by name (see [versioning](versioning.md#checking-the-data-you-have))."""
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         return (
             ("data_version", self.data_version),
-            ("digest", self.digest[:12] + "..."),
-            ("counts", dict(self.counts)),
+            ("digest", self.digest[:12] + "..."),  # cut, as long text is
+            ("counts", self.counts),
         )

@@ -69,7 +69,22 @@ class UnknownBriefError(IcatDataError, KeyError, LookupError):
 
 
 class OutOfCoverageError(IcatDataError, LookupError):
-    """The question falls outside what the data's sources cover (e.g. a year with no chair)."""
+    """The question falls outside what the data's sources cover (e.g. a year with no chair).
+
+    ``year`` is the year asked about and ``covered`` the years the data answers for, sorted,
+    where the question was about a year; both are ``None`` otherwise.
+    """
+
+    def __init__(
+        self, message: str, *, year: int | None = None, covered: Sequence[int] | None = None
+    ) -> None:
+        self.year = year
+        self.covered = None if covered is None else tuple(sorted(covered))
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # As above; the keyword arguments travel in the state, which pickle sets on the copy.
+        return (type(self), (self.args[0],), {"year": self.year, "covered": self.covered})
 
 
 class DataError(IcatDataError):

@@ -96,3 +96,22 @@ icat_data.members(on=2019.5)  # type: ignore[arg-type]  # pyright: ignore[report
 icat_data.briefs("issue_brief")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 icat_data.write_datapackage(b"icat")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 unodc.name = "changed"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
+
+# Closed vocabularies are Literal types: a record's field is one, and a typo is no member.
+role: icat_data.Role = membership.role
+brief_kind: icat_data.BriefKind = brief.kind
+event_kind: icat_data.EventKind = events[0].kind
+organization_kind: icat_data.OrganizationKind = unodc.kind
+precision: icat_data.Precision = start.precision
+entity: icat_data.Entity = "memberships"
+style: icat_data.CitationStyle = "bibtex"
+export_format: icat_data.ExportFormat = "datapackage"
+typo_kind: icat_data.BriefKind = "issue brief"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+typo_entity: icat_data.Entity = "organisations"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+typo_role: icat_data.Role = "members"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+
+# A partial date compares with a date; an out-of-coverage error says what it refused.
+started_before: bool = start < datetime.date(2020, 1, 1)
+refused = OutOfCoverageError("no chair is recorded for 2020", year=2020, covered=(2019, 2021))
+refused_year: int | None = refused.year
+covered_years: tuple[int, ...] | None = refused.covered
