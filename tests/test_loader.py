@@ -44,12 +44,7 @@ def _set(key: str, value: object) -> Callable[[dict[str, Any]], object]:
         ("organizations.json", _first(_set("founded", 1999)), r"unknown field.*founded"),
         ("organizations.json", _first(_set("name", 5)), r"expected str.*\$\[0\]\.name"),
         ("organizations.json", _first(_set("aliases", "CTED2")), r"JSON array.*aliases"),
-        # cattrs checks a Literal field before the record's own validator can word it.
-        (
-            "organizations.json",
-            _first(_set("kind", "club")),
-            r"club'? (is )?not (one of|in literal).*international",
-        ),
+        ("organizations.json", _first(_set("kind", "club")), r"kind 'club' is not one of: inter"),
         ("chairs.json", _first(_set("year", "2012")), r"expected int.*year"),
         ("chairs.json", _first(_set("chairs", ["nobody"])), r"'nobody'.*no organization id"),
         ("events.json", _first(_set("date", "2019-02-30")), r"day 30.*\$\[0\]\.date"),

@@ -11,7 +11,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
@@ -106,6 +106,9 @@ def structure_converter(
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind in (str, int, bool):
         converter.register_structure_hook(kind, _strict(kind))
+    # A vocabulary field is read as text and checked by its record's own validator, whose
+    # message lists the allowed values; cattrs' Literal check would say it less plainly.
+    converter.register_structure_hook_func(lambda t: get_origin(t) is Literal, _strict(str))
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
 
