@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 CHART = Path("assets") / "icat-over-time.png"
 ROLES = {"member": "#1f77b4", "partner": "#ff7f0e"}
+LINE = "#1f77b4"  # the recorded count, in the line and its legend entry
 #: The width the docs show the chart at (the README's and the site's text column), in pixels,
 #: and the size the chart is drawn for it: every text at least `FONT` points, and the PNG
 #: `DPI` dots per inch, twice what that width needs, for sharp text on high-density screens.
@@ -233,7 +234,7 @@ def figure() -> Any:
         day += datetime.timedelta(days=14)
     days.sort()
     recorded = [len(icat_data.members(d)) + len(icat_data.partners(d)) for d in days]
-    counts.step([_year(d) for d in days], recorded, where="post")
+    counts.step([_year(d) for d in days], recorded, where="post", color=LINE)
     for count in coverage.reported_counts:
         total = count.total
         if total is None and count.members is not None:
@@ -268,7 +269,7 @@ def figure() -> Any:
             ),
             Patch(color="0.93", label="year with no recorded chair"),
             Line2D([], [], marker="*", color="black", linestyle="", label="chair that year"),
-            Line2D([], [], label="members and partners recorded"),
+            Line2D([], [], color=LINE, label="members and partners recorded"),
             Line2D(
                 [], [], color="black", linewidth=3, label="total a source reported (its period)"
             ),
