@@ -27,6 +27,8 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from ._dates import DateLike
 from ._export import to_dataframe, to_records, write_datapackage
 from ._models import (
@@ -71,8 +73,25 @@ from .errors import (
     IcatDataError,
     OutOfCoverageError,
     UnknownBriefError,
+    UnknownEditionError,
     UnknownOrganizationError,
 )
+
+if _TYPE_CHECKING:
+    from ._editions import Check, Edition, Release, edition, editions, verify
+
+#: Names of ``_editions``, imported on first use: it defines record classes and imports the
+#: compile-time loader, which neither ``import icat_data`` nor a first query should pay for.
+_EDITIONS = frozenset({"Check", "Edition", "Release", "edition", "editions", "verify"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _EDITIONS:
+        from . import _editions
+
+        return getattr(_editions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BRIEF_KINDS",
@@ -82,10 +101,12 @@ __all__ = [
     "ROLES",
     "Brief",
     "ChairTerm",
+    "Check",
     "Coverage",
     "DataError",
     "DateLike",
     "Disagreement",
+    "Edition",
     "Event",
     "FormerName",
     "IcatDataError",
@@ -94,9 +115,11 @@ __all__ = [
     "Organization",
     "OutOfCoverageError",
     "PartialDate",
+    "Release",
     "ReportedCount",
     "Source",
     "UnknownBriefError",
+    "UnknownEditionError",
     "UnknownOrganizationError",
     "__version__",
     "briefs",
@@ -104,6 +127,8 @@ __all__ = [
     "chairs_for",
     "coordinator",
     "coverage",
+    "edition",
+    "editions",
     "events",
     "find_organization",
     "get_brief",
@@ -117,5 +142,6 @@ __all__ = [
     "sources",
     "to_dataframe",
     "to_records",
+    "verify",
     "write_datapackage",
 ]
