@@ -27,9 +27,8 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
-from typing import TYPE_CHECKING as _TYPE_CHECKING
-
 from ._dates import DateLike
+from ._editions import Check, Edition, Release, edition, editions, verify
 from ._export import to_dataframe, to_records, write_datapackage
 from ._models import (
     BRIEF_KINDS,
@@ -76,22 +75,6 @@ from .errors import (
     UnknownEditionError,
     UnknownOrganizationError,
 )
-
-if _TYPE_CHECKING:
-    from ._editions import Check, Edition, Release, edition, editions, verify
-
-#: Names of ``_editions``, imported on first use: it defines record classes and imports the
-#: compile-time loader, which neither ``import icat_data`` nor a first query should pay for.
-_EDITIONS = frozenset({"Check", "Edition", "Release", "edition", "editions", "verify"})
-
-
-def __getattr__(name: str) -> object:
-    if name in _EDITIONS:
-        from . import _editions
-
-        return getattr(_editions, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "BRIEF_KINDS",

@@ -7,8 +7,10 @@ as ``editions/<data_version>.json.gz`` (its reviewed JSON exactly as released, w
 history by ``tools/editions.py``), checked against the ledger's digest, migrated to today's
 schema (`migrate()`) and loaded with the compile-time loader, once, on first use.
 
-Nothing here is imported by ``import icat_data`` or by a query of the packaged edition: the
-package reaches this module on the first use of one of its names.
+``import icat_data`` defines the classes here and reads nothing: an edition's files are read
+on its first use, and a query of the packaged edition never touches this module. (The
+package imports it rather than resolving its names on first use: a module ``__getattr__``
+would make every ``icat_data.<name>`` lookup, hot queries' included, some 30 ns slower.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import functools
 import os
 import threading
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -28,11 +29,14 @@ from ._compile import edition_digest, load_json
 from ._dataset import Dataset
 from ._digests import COMPILED_SHA256, SUMS_SHA256
 from ._load import COMPILED_FILE, DATA_FILES, read_packaged
+from ._models import _Record
 from ._query import Queries
 from ._version import DATA_VERSION
 from .errors import DataError, UnknownEditionError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas
 
 __all__ = [
@@ -60,8 +64,8 @@ SUMS_FILE = "SHA256SUMS"
 ARCHIVES = "editions"
 
 
-@attrs.frozen
-class Release:
+@attrs.frozen(repr=False, eq=False, order=False)  # _Record gives these, cheaper to define
+class Release(_Record):
     """One entry of the ledger of releases: a package version and the data it shipped.
 
     ``digest`` is the SHA-256 naming the edition's content, as ``manifest().digest`` gives it;
@@ -76,15 +80,24 @@ class Release:
     note: str | None = None
     commit: str | None = None
 
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("version", self.version), ("data_version", self.data_version))
 
-@attrs.frozen
-class Check:
+    def _details(self) -> tuple[tuple[str, object], ...]:
+        return (*self._identity(), ("date", self.date), ("digest", self.digest))
+
+
+@attrs.frozen(repr=False, eq=False, order=False)
+class Check(_Record):
     """One check `verify()` made: ``subject`` (a packaged file, or ``"edition X"``) has
     the SHA-256 ``sha256``, as ``against`` records it."""
 
     subject: str
     sha256: str
     against: str
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("subject", self.subject), ("against", self.against))
 
 
 def archive_name(data_version: str) -> str:
@@ -199,6 +212,8 @@ class Edition(Queries):
 
     def write_datapackage(self, directory: str | os.PathLike[str]) -> Path:
         """As ``icat_data.write_datapackage``, from this edition."""
+        from pathlib import Path
+
         from ._datapackage import DESCRIPTOR, write
 
         path = Path(directory)

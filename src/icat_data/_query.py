@@ -303,14 +303,21 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] with close matches: the
     data knows it lacks some members, so False would be a claim it cannot make.
     """
-    # A str name as written, now or in a memoized year: answered here (a hot path).
+    # A name as written, now or in a memoized year: answered here (a hot path).
     data = _load.loaded
-    if data is not None and type(acronym) is str:
-        answers = data.member_names_now if on is None else None
-        if type(on) is int:
+    if data is not None:
+        answers: dict[str, bool] | None
+        if on is None:
+            answers = data.member_names_now
+        elif type(on) is int:
             answers = data.member_names_on.get(on)
+        else:
+            answers = None
         if answers:
-            answer = answers.get(acronym)
+            try:  # (a try costs nothing until it catches)
+                answer = answers.get(acronym)
+            except TypeError:  # unhashable: the general path says what is wrong
+                answer = None
             if answer is not None:
                 return answer
     return current.is_member(acronym, on)
