@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import subprocess
@@ -51,9 +52,9 @@ def test_compiling_gives_the_packaged_bytes_whatever_the_hash_seed(seed: str) ->
         """
         import sys
         from icat_data._compile import compile_records, load_json
-        from icat_data._load import read_packaged
+        from icat_data._load import MANIFEST_FILE, read_packaged
         data = load_json(read_packaged)
-        sys.stdout.buffer.write(compile_records(data))
+        sys.stdout.buffer.write(compile_records(data, read_packaged(MANIFEST_FILE)))
         """
     )
     done = subprocess.run(
@@ -102,6 +103,12 @@ def _edit_json(name: str) -> Change:
     return change
 
 
+def _set_manifest_count(files: dict[str, bytes]) -> None:
+    manifest = json.loads(files[MANIFEST_FILE])
+    manifest["counts"]["organizations"] = 999
+    files[MANIFEST_FILE] = json.dumps(manifest, indent=2).encode()
+
+
 def _recompile_as(form: object, data: object = None) -> Change:
     def change(files: dict[str, bytes]) -> None:
         _, hashes, loaded = pickle.loads(files[COMPILED_FILE])
@@ -115,6 +122,7 @@ def _recompile_as(form: object, data: object = None) -> Change:
     [
         (_edit_json("organizations.json"), r"^organizations\.json: its SHA-256 is .* altered"),
         (_edit_json("edition.json"), r"^edition\.json: its SHA-256 is"),
+        (_set_manifest_count, r"^manifest\.json: its SHA-256 is"),
         (lambda f: f.__setitem__("events.json", b""), r"^events\.json: its SHA-256 is"),
     ],
 )
@@ -162,5 +170,7 @@ def test_the_data_reads_through_importlib_resources_without_a_package_file(
 ) -> None:
     # Some frozen-application importers give a package no __file__ to find the data beside.
     monkeypatch.setattr(sys.modules["icat_data"], "__file__", None)
-    assert read_packaged(COMPILED_FILE) == compile_records(load_json(read_packaged))
+    assert read_packaged(COMPILED_FILE) == compile_records(
+        load_json(read_packaged), read_packaged(MANIFEST_FILE)
+    )
     assert load_compiled(read_packaged).manifest == icat_data.manifest()

@@ -81,9 +81,10 @@ def _redraw_chart() -> None:
 def render() -> dict[Path, str | bytes]:
     """Every derived file and what it should hold, from the data in the source tree."""
     data = _load_source_tree()
-    compiled = compile_records(data)
+    manifest = _json(_manifest(data))
+    compiled = compile_records(data, manifest.encode())
     derived: dict[Path, str | bytes] = {
-        DATA / MANIFEST_FILE: _json(_manifest(data)),
+        DATA / MANIFEST_FILE: manifest,
         DATA / COMPILED_FILE: compiled,
         **{
             DATA / name.replace(".json", ".schema.json"): _json(schema_for(name))

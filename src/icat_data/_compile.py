@@ -37,17 +37,20 @@ __all__ = ["compile_records", "edition_digest", "load_json", "sha256sum_listing"
 _T = TypeVar("_T")
 
 
-def compile_records(data: Dataset) -> bytes:
-    """The compiled form of ``data`` (from `load_json()`): the records and the SHA-256 of
-    every data file they came from.
+def compile_records(data: Dataset, manifest: bytes) -> bytes:
+    """The compiled form of ``data`` (from `load_json()`), with ``manifest``, the bytes of
+    the ``manifest.json`` beside it: the records and the SHA-256 of every file they came from.
 
     The same bytes whatever the hash seed or Python version (protocol 4, no sets inside), so
     a test can prove the packaged file current by compiling again. Its own SHA-256 is kept
-    outside it (``_digests``, ``SHA256SUMS``), and it holds no hash of those: no cycle.
+    outside it (``_digests.py``, ``SHA256SUMS``), in files it holds no hash of: no cycle.
     """
+    import hashlib
     import pickle
 
-    return pickle.dumps((COMPILED_FORM, dict(data.manifest.files), data), protocol=4)
+    # The data files' hashes were measured as they were read; only the manifest's is new.
+    compiled_from = {**data.manifest.files, MANIFEST_FILE: hashlib.sha256(manifest).hexdigest()}
+    return pickle.dumps((COMPILED_FORM, compiled_from, data), protocol=4)
 
 
 def load_json(

@@ -108,8 +108,9 @@ def load_compiled(read: Reader, expected: str | None = None) -> Dataset:
     ``_digests`` when it was compiled) before a byte of it is unpickled: unpickling runs code
     named in the file, so only the file the package was built with is trusted as its ``.py``
     files are.
-    The JSON files' SHA-256, kept inside it, are then checked against the files beside it, so
-    the compiled records and the reviewed JSON never disagree silently.
+    The SHA-256 of the JSON files (and of ``manifest.json``), kept inside it, are then
+    checked against the files beside it, so the compiled records and the reviewed JSON never
+    disagree silently.
     """
     raw = _read(read, COMPILED_FILE)
     expected = expected or _digests.COMPILED_SHA256
@@ -133,7 +134,7 @@ def load_compiled(read: Reader, expected: str | None = None) -> Dataset:
             f"{COMPILED_FILE}: not compiled by this version of icat_data (form {shown(form)}); "
             "regenerate it with python tools/regenerate.py"
         )
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, MANIFEST_FILE):
         digest = sha256(_read(read, name)).hexdigest()
         if digest != compiled_from.get(name):
             raise DataError(
