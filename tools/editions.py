@@ -31,8 +31,8 @@ from icat_data import DATA_VERSION  # noqa: E402
 from icat_data._editions import archive_name, editions, files_digest, pack, unpack  # noqa: E402
 
 
-def main() -> int:
-    check = sys.argv[1:] == ["--check"]
+def main(argv: list[str] | None = None) -> int:
+    check = (sys.argv[1:] if argv is None else argv) == ["--check"]
     problems = []
     for data_version, (digest, commit) in _archived().items():
         path = DATA / archive_name(data_version)
