@@ -7,10 +7,11 @@ as ``editions/<data_version>.json.gz`` (its reviewed JSON exactly as released, w
 history by ``tools/editions.py``), checked against the ledger's digest, migrated to today's
 schema (`migrate()`) and loaded with the compile-time loader, once, on first use.
 
-``import icat_data`` defines the classes here and reads nothing: an edition's files are read
-on its first use, and a query of the packaged edition never touches this module. (The
-package imports it rather than resolving its names on first use: a module ``__getattr__``
-would make every ``icat_data.<name>`` lookup, hot queries' included, some 30 ns slower.)
+``import icat_data`` defines the classes here (about 1 ms, mostly the two record classes) and
+reads nothing: an edition's files and the compile-time loader are read on its first use, and
+a query of the packaged edition never touches this module. The package imports it rather than
+resolving its names on first use, since a module ``__getattr__`` would make every
+``icat_data.<name>`` lookup, hot queries' included, some 30 ns slower.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _load
-from ._compile import edition_digest, load_json
 from ._dataset import Dataset
 from ._digests import COMPILED_SHA256, SUMS_SHA256
 from ._load import COMPILED_FILE, DATA_FILES, read_packaged
@@ -302,6 +302,8 @@ def _load_archive(data_version: str) -> Dataset:
         except KeyError:
             raise OSError(f"not in {archive_name(data_version)}") from None
 
+    from ._compile import load_json  # the compile-time loader: only an edition's first use
+
     return load_json(read, check_manifest=False, data_version=data_version)
 
 
@@ -329,6 +331,8 @@ def _archive_files(data_version: str) -> dict[str, bytes]:
 def files_digest(files: Mapping[str, bytes]) -> str:
     """The digest naming an edition of these files (name to bytes), as the ledger records it."""
     sha256 = _load._sha256()
+    from ._compile import edition_digest
+
     return edition_digest({name: sha256(raw).hexdigest() for name, raw in files.items()})
 
 
