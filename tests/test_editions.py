@@ -44,12 +44,12 @@ def test_an_edition_answers_as_its_release_did() -> None:
     assert recorded["version"] == "0.2.0"
     edition = icat_data.edition(recorded["data_version"])
     assert answers(edition) == recorded["answers"]
-    assert icat_data.edition("0.2.0").data() is edition.data()
+    assert icat_data.edition("0.2.0")._dataset() is edition._dataset()
 
 
 def test_the_packaged_edition_answers_as_the_module_does() -> None:
     current = icat_data.edition()
-    assert current.data() is _load.dataset()
+    assert current._dataset() is _load.dataset()
     assert answers(current) == answers(icat_data)
     assert current.to_records("memberships") == icat_data.to_records("memberships")
 
@@ -77,7 +77,7 @@ def test_each_release_and_its_edition_name_the_same_data(release: dict[str, Any]
     assert by_version.release.version == release["version"]
     assert by_version.manifest().digest == release["digest"]
     assert by_version.manifest().data_version == release["data_version"]
-    assert by_version.data() is by_edition.data()  # loaded once
+    assert by_version._dataset() is by_edition._dataset()  # loaded once
     assert repr(by_edition).startswith(f"<icat_data.Edition {release['data_version']}, package")
 
 
@@ -213,7 +213,7 @@ def test_an_edition_loads_once_whatever_the_threads(monkeypatch: pytest.MonkeyPa
 
     def ask() -> None:
         barrier.wait()
-        seen.append(icat_data.edition("0.1.0").data())
+        seen.append(icat_data.edition("0.1.0")._dataset())
 
     threads = [threading.Thread(target=ask) for _ in range(8)]
     for thread in threads:

@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # name the command the stray words were given to, not the top level
         args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
-        args.data = _source_of(args.edition)
+        args.source = _source_of(args.edition)
         result: Row | _Listing = args.handler(args)
     except _Failure as failure:
         return _fail(failure.status, str(failure))
@@ -273,19 +273,19 @@ def _version_line() -> str:
 
 
 def _summary(args: argparse.Namespace) -> Row:
-    coverage = args.data.coverage()
-    manifest = args.data.manifest()  # measured from the data loaded, not manifest.json's claims
+    coverage = args.source.coverage()
+    manifest = args.source.manifest()  # measured from the data loaded, not manifest.json's claims
     latest = coverage.chair_years[-1] if coverage.chair_years else None
     return {
         "package_version": __version__,
         "data_version": manifest.data_version,
         "data_digest": manifest.digest,
         "as_of": coverage.as_of.isoformat(),
-        "members": len(args.data.members()),
-        "partners": len(args.data.partners()),
-        "coordinator": args.data.coordinator().acronym,
+        "members": len(args.source.members()),
+        "partners": len(args.source.partners()),
+        "coordinator": args.source.coordinator().acronym,
         "latest_chair_year": latest,
-        "latest_chairs": [] if latest is None else _acronyms(args.data.chairs_for(latest)),
+        "latest_chairs": [] if latest is None else _acronyms(args.source.chairs_for(latest)),
         "chair_years": list(coverage.chair_years),
         **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
@@ -295,9 +295,9 @@ def _summary(args: argparse.Namespace) -> Row:
 
 def _chairs(args: argparse.Namespace) -> _Listing:
     years = (
-        args.data.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
+        args.source.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
     )
-    rows = [{"year": year, "chairs": _acronyms(args.data.chairs_for(year))} for year in years]
+    rows = [{"year": year, "chairs": _acronyms(args.source.chairs_for(year))} for year in years]
     return _Listing(rows, ["year", "chairs"])
 
 
@@ -330,9 +330,9 @@ def _organizations(args: argparse.Namespace) -> _Listing:
     if args.text is not None:
         _query.search_key(args.text, "TEXT", required=True)
     found = (
-        sorted(args.data.organizations())
+        sorted(args.source.organizations())
         if args.text is None
-        else args.data.search_organizations(args.text)
+        else args.source.search_organizations(args.text)
     )
     rows = [
         {
@@ -349,7 +349,7 @@ def _organizations(args: argparse.Namespace) -> _Listing:
 
 
 def _organization(args: argparse.Namespace) -> Row:
-    org = args.data.get_organization(args.key)
+    org = args.source.get_organization(args.key)
     return {
         "id": org.id,
         "acronym": org.acronym,
@@ -361,7 +361,7 @@ def _organization(args: argparse.Namespace) -> Row:
         ],
         "aliases": list(org.aliases),
         "memberships": [_membership(m) for m in org.memberships],
-        "chair_years": [t.year for t in args.data.chair_terms() if org.id in t.chairs],
+        "chair_years": [t.year for t in args.source.chair_terms() if org.id in t.chairs],
         "successor": org.successor,
         "note": org.note,
         "sources": [_source(s) for s in org.sources],
@@ -372,7 +372,7 @@ def _briefs(args: argparse.Namespace) -> _Listing:
     year = None if args.year is None else as_year(args.year, "--year")
     if args.topic is not None:
         _query.search_key(args.topic, "--topic", required=True)  # name the flag in any error
-    rows = [_brief_row(b) for b in args.data.briefs(kind=args.kind, year=year, topic=args.topic)]
+    rows = [_brief_row(b) for b in args.source.briefs(kind=args.kind, year=year, topic=args.topic)]
     return _Listing(rows, ["published", "kind", "number", "title"])
 
 
@@ -381,7 +381,7 @@ def _brief(args: argparse.Namespace) -> Row:
     # No brief number has ten digits, and int() refuses text of thousands of digits.
     if not (text.isascii() and text.isdigit() and len(text) < 10):
         raise ValueError(f"NUMBER {shown(args.number)} is not a brief number, e.g. 12")
-    brief = args.data.get_brief(int(text))
+    brief = args.source.get_brief(int(text))
     return {
         **_brief_row(brief),
         "note": brief.note,
@@ -417,7 +417,7 @@ def _events(args: argparse.Namespace) -> _Listing:
             "title": e.title,
             "location": e.location,
         }
-        for e in args.data.events(first, last, kind=args.kind)
+        for e in args.source.events(first, last, kind=args.kind)
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
@@ -425,14 +425,14 @@ def _events(args: argparse.Namespace) -> _Listing:
 
 
 def _sources(args: argparse.Namespace) -> _Listing:
-    rows = [_source(s) for s in args.data.sources()]
+    rows = [_source(s) for s in args.source.sources()]
     return _Listing(rows, ["id", "publisher", "published", "title"])
 
 
 def _coverage(args: argparse.Namespace) -> Row:
-    coverage = args.data.coverage()
+    coverage = args.source.coverage()
     return {
-        "data_version": args.data.manifest().data_version,
+        "data_version": args.source.manifest().data_version,
         "as_of": coverage.as_of.isoformat(),
         "chair_years": list(coverage.chair_years),
         "gaps": list(coverage.gaps),
@@ -522,7 +522,7 @@ def _export_files(args: argparse.Namespace) -> _Listing:
             1, f"cannot create the folder {shown(str(out))} (--out): {error.strerror or error}"
         ) from None
     written: list[tuple[str, int | None, Path]]
-    data = args.data.data()
+    data = args.source._dataset()
     if args.format == "datapackage":
         written = _datapackage.write(out, data)
     else:

@@ -194,7 +194,7 @@ class Edition(Queries):
         released = f", package {self.release.version}" if self.release else ", unreleased"
         return f"<icat_data.Edition {self.data_version}{released}>"
 
-    def data(self) -> Dataset:
+    def _dataset(self) -> Dataset:
         """The dataset of this edition, loaded on first use."""
         return _dataset_of(self.data_version)
 
@@ -202,13 +202,13 @@ class Edition(Queries):
         """As ``icat_data.to_records``, from this edition."""
         from ._rows import records
 
-        return records(entity, self.data())
+        return records(entity, self._dataset())
 
     def to_dataframe(self, entity: str) -> pandas.DataFrame:
         """As ``icat_data.to_dataframe``, from this edition."""
         from ._frames import frame
 
-        return frame(entity, self.data())
+        return frame(entity, self._dataset())
 
     def write_datapackage(self, directory: str | os.PathLike[str]) -> Path:
         """As ``icat_data.write_datapackage``, from this edition."""
@@ -217,7 +217,7 @@ class Edition(Queries):
         from ._datapackage import DESCRIPTOR, write
 
         path = Path(directory)
-        write(path, self.data())
+        write(path, self._dataset())
         return path / DESCRIPTOR
 
 

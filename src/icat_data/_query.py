@@ -1,6 +1,6 @@
 """The public query functions: organizations, memberships, chairs, briefs and events.
 
-Each query is written once, as a method of `Queries`, over the dataset its ``data()`` gives:
+Each query is written once, as a method of `Queries`, over the dataset its ``_dataset()`` gives:
 the module-level functions ask the packaged edition (`current`) and an `Edition` (``_editions``)
 its own. The commonest module-level queries first try their memo inline (a call costs more
 than the lookup), then ask `current`.
@@ -55,25 +55,25 @@ __all__ = [
 
 
 class Queries:
-    """The queries over one edition's dataset; ``data()`` gives it, loading it on first use.
+    """The queries over one edition's dataset; ``_dataset()`` gives it, loading it on first use.
 
     Documented as the module-level functions of ``icat_data``, which ask `current`.
     """
 
     __slots__ = ()
 
-    def data(self) -> Dataset:
+    def _dataset(self) -> Dataset:
         """The dataset these queries answer from."""
         raise NotImplementedError
 
     def organizations(self) -> tuple[Organization, ...]:
         """Every organization, ordered by id; see ``icat_data.organizations``."""
-        return self.data().organizations
+        return self._dataset().organizations
 
     def find_organization(self, key: str) -> Organization | None:
         """The organization known by ``key``, or None; see ``icat_data.find_organization``."""
         text = _text(key, "key")
-        data = self.data()
+        data = self._dataset()
         found = data.by_exact_name.get(text)  # the name as written; else fold it
         if found is not None:
             return found
@@ -89,13 +89,13 @@ class Queries:
     def get_organization(self, key: str) -> Organization:
         """The organization known by ``key``; see ``icat_data.get_organization``."""
         if type(key) is str:
-            data = self.data()
+            data = self._dataset()
             found = data.by_exact_name.get(key) or data.by_spelling.get(key)
             if found is not None:
                 return found
         organization = self.find_organization(key)
         if organization is None:
-            raise UnknownOrganizationError(key, _close_names(self.data(), key))
+            raise UnknownOrganizationError(key, _close_names(self._dataset(), key))
         return organization
 
     def search_organizations(self, text: str) -> list[Organization]:
@@ -104,7 +104,7 @@ class Queries:
         if not query:
             return []
         ranked = []
-        for org in self.data().organizations:
+        for org in self._dataset().organizations:
             ranks = [_rank(query, fold(name)) for name in org.names()]
             best = min((r for r in ranks if r is not None), default=None)
             if best is not None:
@@ -114,7 +114,7 @@ class Queries:
 
     def members(self, on: DateLike | None = None) -> tuple[Organization, ...]:
         """The members on ``on``; see ``icat_data.members``."""
-        data = self.data()
+        data = self._dataset()
         if on is None or type(on) is int:
             found = data.members_on.get(on)
             if found is not None:
@@ -123,12 +123,12 @@ class Queries:
 
     def partners(self, on: DateLike | None = None) -> tuple[Organization, ...]:
         """The partners on ``on``; see ``icat_data.partners``."""
-        data = self.data()
+        data = self._dataset()
         return data.holding("partner", *_span(data, on))
 
     def is_member(self, acronym: str, on: DateLike | None = None) -> bool:
         """Whether ``acronym``'s organization was a member; see ``icat_data.is_member``."""
-        data = self.data()
+        data = self._dataset()
         # A name as written, now or in a year: a dict lookup or two in a memo.
         if on is None:
             answers = data.member_names_now or data.member_names_at(None, _span(data, None))
@@ -149,7 +149,7 @@ class Queries:
 
     def coordinator(self) -> Organization:
         """ICAT's coordinator at as_of; see ``icat_data.coordinator``."""
-        data = self.data()
+        data = self._dataset()
         found = data.holding("coordinator", *_span(data, None))
         if not found:
             raise OutOfCoverageError("no source in the data names ICAT's coordinator at its as_of")
@@ -157,11 +157,11 @@ class Queries:
 
     def chair_terms(self) -> tuple[ChairTerm, ...]:
         """Every recorded chair term, in time order; see ``icat_data.chair_terms``."""
-        return self.data().chair_terms
+        return self._dataset().chair_terms
 
     def chairs_for(self, year: int | str) -> tuple[Organization, ...]:
         """The chair(s) in ``year``; see ``icat_data.chairs_for``."""
-        data = self.data()
+        data = self._dataset()
         # A plain int is looked up as it is; only a miss or another type pays for validation.
         wanted = year if type(year) is int else as_year(year)
         chairs = data.chairs_by_year.get(wanted)
@@ -182,7 +182,7 @@ class Queries:
         wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
         return tuple(
             brief
-            for brief in self.data().briefs
+            for brief in self._dataset().briefs
             if (wanted_kind is None or brief.kind == wanted_kind)
             and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
             and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
@@ -191,7 +191,7 @@ class Queries:
     def get_brief(self, number: int) -> Brief:
         """The numbered issue brief ``number``; see ``icat_data.get_brief``."""
         wanted = as_int(number, "number")
-        numbered = self.data().briefs_by_number
+        numbered = self._dataset().briefs_by_number
         try:
             return numbered[wanted]
         except KeyError:
@@ -212,7 +212,7 @@ class Queries:
         wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
         return tuple(
             event
-            for event in self.data().events
+            for event in self._dataset().events
             if event.date.first_day <= last
             and event.last_day >= first
             and (wanted_kind is None or event.kind == wanted_kind)
@@ -220,21 +220,21 @@ class Queries:
 
     def sources(self) -> tuple[Source, ...]:
         """Every source the data cites, ordered by id; see ``icat_data.sources``."""
-        return self.data().sources
+        return self._dataset().sources
 
     def coverage(self) -> Coverage:
         """What the data covers; see ``icat_data.coverage``."""
-        return self.data().coverage
+        return self._dataset().coverage
 
     def manifest(self) -> Manifest:
         """The edition, its files' SHA-256 and counts; see ``icat_data.manifest``."""
-        return self.data().manifest
+        return self._dataset().manifest
 
 
 class _Current(Queries):
     __slots__ = ()
 
-    def data(self) -> Dataset:
+    def _dataset(self) -> Dataset:
         return _load.loaded or dataset()
 
 
