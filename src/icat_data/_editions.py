@@ -109,13 +109,16 @@ def pack(files: Mapping[str, bytes]) -> bytes:
     """An archive of an edition's reviewed JSON files (name to bytes), as `unpack()` reads it.
 
     gzip, which every CPython build has (lzma may be missing), of one JSON object from file
-    name to text; the same bytes for the same files (no timestamp).
+    name to text; no timestamp, so the same files give the same bytes with the same zlib.
     """
     import gzip
     import json
 
     text = json.dumps({name: files[name].decode() for name in sorted(files)}, ensure_ascii=False)
-    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    raw = gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    # The header's operating-system byte differs between Python versions (3 or 255): always
+    # 255, "unknown" (RFC 1952), which no checksum covers.
+    return raw[:9] + b"\xff" + raw[10:]
 
 
 def unpack(raw: bytes, name: str) -> dict[str, bytes]:
