@@ -333,9 +333,9 @@ def _archive_files(data_version: str) -> dict[str, bytes]:
 
 def files_digest(files: Mapping[str, bytes]) -> str:
     """The digest naming an edition of these files (name to bytes), as the ledger records it."""
-    sha256 = _load._sha256()
     from ._compile import edition_digest
 
+    sha256 = _load._sha256()
     return edition_digest({name: sha256(raw).hexdigest() for name, raw in files.items()})
 
 
@@ -347,19 +347,15 @@ def verify() -> tuple[Check, ...]:
     The first difference raises `DataError` naming the file.
     """
     sha256 = _load._sha256()
-    checks = []
+
+    def against(name: str, expected: str, record: str) -> Check:
+        return _check(name, sha256(_load._read(read_packaged, name)).hexdigest(), expected, record)
+
     code = "the code (_digests.py)"
-    listed: dict[str, str] = {}
-    for name, expected in ((SUMS_FILE, SUMS_SHA256), (COMPILED_FILE, COMPILED_SHA256)):
-        checks.append(
-            _check(name, sha256(_load._read(read_packaged, name)).hexdigest(), expected, code)
-        )
-        if name == SUMS_FILE:
-            listed = _parse_sums(read_packaged(SUMS_FILE))
-    for name, expected in listed.items():
-        checks.append(
-            _check(name, sha256(_load._read(read_packaged, name)).hexdigest(), expected, SUMS_FILE)
-        )
+    sums = _load._read(read_packaged, SUMS_FILE)
+    checks = [_check(SUMS_FILE, sha256(sums).hexdigest(), SUMS_SHA256, code)]
+    checks.append(against(COMPILED_FILE, COMPILED_SHA256, code))
+    checks += [against(name, expected, SUMS_FILE) for name, expected in _parse_sums(sums).items()]
     ledger = editions()
     current = files_digest({name: read_packaged(name) for name in DATA_FILES})
     shipped = [r for r in ledger if r.data_version == DATA_VERSION]
