@@ -121,7 +121,7 @@ def test_force_replaces_an_export_whole(tmp_path: Path) -> None:
 def test_a_file_is_refused_even_with_force(tmp_path: Path) -> None:
     target = tmp_path / "icat.csv"
     target.write_text("data")
-    assert "is a file, not a folder" in str(_refused(target, force=True))
+    assert "is a file; give a folder" in str(_refused(target, force=True))
     assert target.read_text() == "data"
     assert _beside(target) == []
 

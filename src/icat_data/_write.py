@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
 import stat
 from collections.abc import Iterator
@@ -74,7 +73,7 @@ def _refusal(final: Path, given: str, *, force: bool) -> str | None:
     if not final.exists():
         return None
     if not final.is_dir():
-        return f"{given!r} is a file, not a folder: give a folder to write the export into"
+        return f"{given!r} is a file; give a folder to write the export into"
     with contextlib.suppress(OSError):  # no working directory (deleted): nothing to protect
         cwd = Path.cwd()
         if final == cwd or final in cwd.parents:
@@ -147,7 +146,7 @@ def _filled(given: str) -> ExportTargetError:
 
 def _sibling(final: Path, role: str) -> Path:
     # Hidden, named after the target (cut to stay within a file name's 255 bytes), unique.
-    return final.with_name(f".{final.name[:200]}.{secrets.token_hex(4)}.{role}")
+    return final.with_name(f".{final.name[:200]}.{os.urandom(4).hex()}.{role}")
 
 
 def _sync(folder: Path) -> None:
