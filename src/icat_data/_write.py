@@ -31,9 +31,10 @@ __all__ = ["ExportTargetError", "replacing"]
 class ExportTargetError(FileExistsError):
     """The folder named for an export cannot take it, and nothing was written.
 
-    It holds something and ``force`` was not given; or it is a file; or, even with
-    ``force``, it holds folders (no export writes any) or the working directory. ``str()``
-    is one line naming the folder; ``filename`` is the folder as it was given.
+    It holds something and ``force`` was not given; it is a file; it is or holds the working
+    directory; even with ``force``, it holds folders (no export writes any); or another
+    writer filled it while this export ran. ``str()`` is one line naming the folder;
+    ``filename`` is the folder as it was given.
     """
 
     def __str__(self) -> str:
@@ -88,8 +89,8 @@ def _refusal(final: Path, given: str, *, force: bool) -> str | None:
         return None
     if not force:
         return (
-            f"{given!r} already holds {len(entries)} files or folders: write into a new or "
-            "empty folder, or pass force=True (--force) to replace it whole"
+            f"{given!r} is not empty: write into a new or empty folder, or pass force=True "
+            "(--force) to replace it whole"
         )
     folders = sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
     if folders:
