@@ -1,40 +1,29 @@
-"""Released data editions read from the test fixtures, for tests that compare editions.
+"""Released data editions as the package ships them, for tests that compare editions.
 
-``tests/fixtures/edition-<name>.json.gz`` holds the six data files of a release commit as
-they were released (tests/fixtures/README.md says how they were made); the tests prove each
-is its edition by its digest in the ledger. They are read here rather than from git history
-so that the tests run from an installed copy too.
+The packaged edition is read from the packaged files and every other from its archive in
+``data/editions/``: both are checked against the ledger's digest when read, so a test of
+two editions compares what was released.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import json
-from pathlib import Path
-from unittest import mock
-
-from icat_data import _compile
+from icat_data import DATA_VERSION, _compile, _editions, edition
 from icat_data._dataset import Dataset
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from icat_data._load import DATA_FILES, read_packaged
 
 
 def edition_files(name: str) -> dict[str, bytes]:
     """The data files of the released edition ``name``, byte for byte."""
-    archive = json.loads(gzip.decompress((FIXTURES / f"edition-{name}.json.gz").read_bytes()))
-    return {file: text.encode("utf-8") for file, text in archive["files"].items()}
+    if name == DATA_VERSION:
+        return {file: read_packaged(file) for file in DATA_FILES}
+    return _editions._archive_files(name)
 
 
 def load_files(files: dict[str, bytes], data_version: str) -> Dataset:
-    """The dataset of ``files``, an edition other than the packaged one."""
-    # load_json refuses an edition.json that is not the package's own edition; these are
-    # older editions, read as the package reads its own.
-    with mock.patch.object(_compile, "DATA_VERSION", data_version):
-        return _compile.load_json(files.__getitem__, check_manifest=False)
+    """The dataset of ``files``, read as the package reads edition ``data_version``."""
+    return _compile.load_json(files.__getitem__, check_manifest=False, data_version=data_version)
 
 
-@functools.cache
 def released(name: str) -> Dataset:
-    """The dataset of the released edition ``name``, loaded once."""
-    return load_files(edition_files(name), name)
+    """The dataset of the released edition ``name``, loaded once (by ``edition()``)."""
+    return edition(name)._dataset()

@@ -38,7 +38,7 @@ def _one(entity: str, id: str, field: str | None = None) -> Change:
 
 
 @pytest.mark.parametrize("name", [OLD, NEW])
-def test_the_fixtures_are_the_released_editions(name: str) -> None:
+def test_the_editions_compared_are_the_released_ones(name: str) -> None:
     assert sorted(edition_files(name)) == sorted(DATA_FILES)
     digests = {entry["digest"] for entry in LEDGER if entry["data_version"] == name}
     assert digests == {released(name).manifest.digest}

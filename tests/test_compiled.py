@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -85,10 +86,13 @@ def test_a_first_query_imports_neither_cattrs_nor_json_nor_importlib_resources()
 Change = Callable[[dict[str, bytes]], None]
 
 
-def _load_changed(change: Change) -> None:
+def _load_changed(change: Change, *, vouched: bool = False) -> None:
+    """Load after ``change``; ``vouched``: as a package whose code records the changed
+    records.pickle's SHA-256 (so the checks after unpickling are reached)."""
     files = {n: read_packaged(n) for n in (*DATA_FILES, MANIFEST_FILE, COMPILED_FILE)}
     change(files)
-    load_compiled(files.__getitem__)
+    expected = hashlib.sha256(files[COMPILED_FILE]).hexdigest() if vouched else None
+    load_compiled(files.__getitem__, expected)
 
 
 def _edit_json(name: str) -> Change:
@@ -120,10 +124,6 @@ def _recompile_as(form: object, data: object = None) -> Change:
         (_edit_json("edition.json"), r"^edition\.json: its SHA-256 is"),
         (_set_manifest_count, r"^manifest\.json: its SHA-256 is"),
         (lambda f: f.__setitem__("events.json", b""), r"^events\.json: its SHA-256 is"),
-        (lambda f: f.__setitem__(COMPILED_FILE, b"\x80\x04junk"), r"^records\.pickle: cannot"),
-        (lambda f: f.__setitem__(COMPILED_FILE, b""), r"^records\.pickle: cannot be read"),
-        (_recompile_as(99), r"^records\.pickle: not compiled by this .* \(form 99\)"),
-        (_recompile_as(1, data="records"), r"^records\.pickle: not compiled by this version"),
     ],
 )
 def test_any_difference_from_what_was_compiled_is_a_data_error(
@@ -131,6 +131,22 @@ def test_any_difference_from_what_was_compiled_is_a_data_error(
 ) -> None:
     with pytest.raises(DataError, match=expected):
         _load_changed(change)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda f: f.__setitem__(COMPILED_FILE, b"\x80\x04junk"), r"^records\.pickle: cannot"),
+        (lambda f: f.__setitem__(COMPILED_FILE, b""), r"^records\.pickle: cannot be read"),
+        (_recompile_as(99), r"^records\.pickle: not compiled by this .* \(form 99\)"),
+        (_recompile_as(2, data="records"), r"^records\.pickle: not compiled by this version"),
+    ],
+)
+def test_a_file_the_code_vouches_for_is_still_checked_after_unpickling(
+    change: Change, expected: str
+) -> None:
+    with pytest.raises(DataError, match=expected):
+        _load_changed(change, vouched=True)
 
 
 def test_a_missing_file_is_a_data_error_naming_it() -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import doctest
 import inspect
 import re
+import struct
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import attrs
 import pytest
@@ -77,30 +81,77 @@ def test_the_data_dictionary_is_written_from_the_field_docstrings() -> None:
         assert all(doc for _, doc in fields.values()), record
 
 
-def test_the_chart_is_drawn_from_the_data() -> None:
+@pytest.fixture(scope="module")
+def chart() -> Iterator[tuple[ModuleType, Any, bytes]]:
+    """tools/docs_chart.py, the figure it draws, and that figure saved as the docs' PNG."""
     pytest.importorskip("matplotlib", reason="the docs extra draws the chart")
-    chart = load_tool("docs_chart")
-    drawn = chart.draw()
-    assert drawn.startswith(b"\x89PNG")
-    assert len(drawn) > 20_000
-    assert chart.stamp_of(drawn) == chart.stamp()
-    # The legend names every kind of bar drawn: roles from a known start and from an attested
-    # one, as the data has them.
     from matplotlib import pyplot
 
-    figure = chart.figure()
-    labels = [text.get_text() for text in figure.axes[0].get_legend().get_texts()]
+    tool = load_tool("docs_chart")
+    figure = tool.figure()
+    yield tool, figure, tool.draw()
     pyplot.close(figure)
+
+
+def test_the_chart_is_drawn_from_the_data(chart: tuple[ModuleType, Any, bytes]) -> None:
+    tool, figure, drawn = chart
+    assert drawn.startswith(b"\x89PNG")
+    assert len(drawn) > 20_000
+    assert tool.stamp_of(drawn) == tool.stamp()
+    # The legend names every kind of bar drawn: roles from a known start and from an attested
+    # one, as the data has them.
+    (legend,) = figure.legends
+    labels = [" ".join(text.get_text().split()) for text in legend.get_texts()]
     drawn_kinds = {
         (m.role, m.start_attested_only)
         for o in icat_data.organizations()
         for m in o.memberships
-        if m.role in chart.ROLES
+        if m.role in tool.ROLES
     }
     for role, attested in drawn_kinds:
         start = "the earliest date a source attests" if attested else "a known start"
         assert any(label.startswith(f"{role}, from {start}") for label in labels), labels
-    assert len(labels) == len(drawn_kinds) + 2  # and the years without a chair, and a chair
+    # and the years without a chair, a chair, the recorded count and a reported one
+    assert len(labels) == len(drawn_kinds) + 4
+
+
+def test_the_chart_reads_at_the_page_width(chart: tuple[ModuleType, Any, bytes]) -> None:
+    # The docs show the PNG scaled to their text column: every word must stay readable there
+    # (at 0.3.0's size, tick labels came out at 5 pixels), and the legend must leave the
+    # plot the page's width (beside it, it took a third).
+    from matplotlib.text import Text
+
+    tool, figure, drawn = chart
+    width = struct.unpack(">I", drawn[16:20])[0]  # the PNG header's width
+    shown = tool.PAGE_WIDTH / width
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    assert len(texts) > 40  # tick labels, axis labels, legend, caption
+    for text in texts:
+        pixels = text.get_fontsize() * tool.DPI / 72 * shown
+        assert pixels >= 10, (text.get_text(), round(pixels, 1))
+    (legend,) = figure.legends
+    renderer = figure.canvas.get_renderer()
+    below = min(axes.get_tightbbox(renderer).y0 for axes in figure.axes)
+    assert legend.get_window_extent(renderer).y1 <= below
+    assert all(axes.get_position().width > 0.75 for axes in figure.axes)
+
+
+def test_the_chart_caption_explains_the_2011_dip(chart: tuple[ModuleType, Any, bytes]) -> None:
+    # The count falls from February to May 2011: DAW and UNIFEM end in January, and UN Women,
+    # which they merged into, is a member in the data only from its first attestation.
+    for gone in ("DAW", "UNIFEM"):
+        assert icat_data.is_member(gone, on="2011-01-31")
+        assert not icat_data.is_member(gone, on="2011-02-01")
+    assert icat_data.get_organization("UNIFEM").successor == "un-women"
+    assert not icat_data.is_member("UN Women", on="2011-05-31")
+    assert icat_data.is_member("UN Women", on="2011-06-01")
+    assert icat_data.get_organization("UN Women").memberships[0].start_attested_only
+    caption = " ".join(" ".join(text.get_text().split()) for text in chart[1].texts)
+    assert (
+        "The 2011 dip: the memberships of DAW and UNIFEM end in January 2011, and UN Women, "
+        "into which they merged, is recorded as a member only from June 2011, the earliest "
+        "date a source attests it." in caption
+    )
 
 
 def test_the_committed_chart_names_the_data_it_shows() -> None:

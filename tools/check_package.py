@@ -28,6 +28,7 @@ assert "site-packages" in icat_data.__file__, icat_data.__file__
 assert [o.acronym for o in icat_data.chairs_for(2019)] == ["OSCE", "UN Women"]
 assert icat_data.is_member("DPKO", on="2019-06-30")
 assert icat_data.manifest().data_version == icat_data.DATA_VERSION
+assert icat_data.verify() and icat_data.edition("0.2.0").chairs_for(2019)
 print("smoke test passed:", icat_data.__version__, icat_data.DATA_VERSION)
 """
 
@@ -66,7 +67,9 @@ def check_wheel(wheel: Path) -> list[str]:
             archive.read(n).decode() for n in names if n.endswith(".dist-info/METADATA")
         )
     expected = {"icat_data/py.typed", "icat_data/data/records.pickle"} | {
-        f"icat_data/data/{path.name}" for path in DATA.glob("*.json")
+        f"icat_data/data/{path.relative_to(DATA).as_posix()}"
+        for pattern in ("*.json", "SHA256SUMS", "editions/*.json.gz")
+        for path in DATA.glob(pattern)
     }
     problems = [f"wheel lacks {name}" for name in sorted(expected - names)]
     problems += [f"wheel holds test file {n}" for n in sorted(names) if n.startswith("tests/")]

@@ -48,6 +48,8 @@ RECORDS: tuple[type, ...] = (
     icat_data.Disagreement,
     icat_data.Coverage,
     icat_data.Manifest,
+    icat_data.Release,
+    icat_data.Check,
 )
 
 

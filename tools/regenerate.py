@@ -5,7 +5,9 @@ Run after editing any file in ``src/icat_data/data/``::
     python tools/regenerate.py
 
 It writes ``manifest.json`` (hashes and record counts), ``records.pickle`` (the records
-compiled from the JSON, which queries read: see ``icat_data._compile``), the snapshots in
+compiled from the JSON, which queries read: see ``icat_data._compile``), ``SHA256SUMS`` (every
+other packaged data file's SHA-256, archived editions included) and ``_digests.py`` (the
+SHA-256 of ``records.pickle`` and of ``SHA256SUMS``, which the code checks), the snapshots in
 ``tests/snapshots/`` (chairs by year, members and partners at each year's end, counts) and
 ``docs/sources.md`` (coverage, reported counts, disagreements between sources, every source),
 and the JSON Schema ``X.schema.json`` shipped beside each data file ``X.json``. The test suite
@@ -17,24 +19,30 @@ the data's edition and digest (this needs matplotlib, from the ``docs`` extra).
 from __future__ import annotations
 
 import datetime
+import hashlib
+import importlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "src" / "icat_data" / "data"
+PACKAGE = ROOT / "src" / "icat_data"
+DATA = PACKAGE / "data"
+DIGESTS = PACKAGE / "_digests.py"
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 SOURCES_PAGE = ROOT / "docs" / "sources.md"
 CHART = ROOT / "docs" / "assets" / "icat-over-time.png"
 
 try:
-    import icat_data  # noqa: F401  (an installed or editable copy)
+    import icat_data
 except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
-from icat_data._compile import compile_records, load_json  # noqa: E402
+import icat_data._digests  # noqa: E402
+from icat_data._compile import compile_records, load_json, sha256sum_listing  # noqa: E402
 from icat_data._dataset import Dataset, recorded_count  # noqa: E402
+from icat_data._editions import SUMS_FILE  # noqa: E402
 from icat_data._load import COMPILED_FILE, MANIFEST_FILE  # noqa: E402
 from icat_data._rows import entity_records  # noqa: E402
 
@@ -45,11 +53,12 @@ from json_schema import FILE_RECORDS, schema_for  # noqa: E402
 
 def main() -> None:
     for path, content in render().items():
-        data = content.encode() if isinstance(content, str) else content
+        data = _bytes(content)
         if not path.exists() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
             print(f"wrote {path.relative_to(ROOT)}")
+    importlib.reload(icat_data._digests)  # the chart is drawn from the records just written
     _redraw_chart()
 
 
@@ -73,20 +82,51 @@ def render() -> dict[Path, str | bytes]:
     """Every derived file and what it should hold, from the data in the source tree."""
     data = _load_source_tree()
     manifest = _json(_manifest(data))
-    return {
+    compiled = compile_records(data, manifest.encode())
+    derived: dict[Path, str | bytes] = {
         DATA / MANIFEST_FILE: manifest,
-        DATA / COMPILED_FILE: compile_records(data, manifest.encode()),
+        DATA / COMPILED_FILE: compiled,
+        **{
+            DATA / name.replace(".json", ".schema.json"): _json(schema_for(name))
+            for name in FILE_RECORDS
+        },
+    }
+    sums = _sums(derived)
+    return {
+        **derived,
+        DATA / SUMS_FILE: sums,
+        DIGESTS: _digests(compiled, sums.encode()),
         SNAPSHOTS / "chairs.json": _json(
             {str(t.year): [data.by_id[c].acronym for c in t.chairs] for t in data.chair_terms}
         ),
         SNAPSHOTS / "membership_at_year_end.json": _json(_membership_by_year(data)),
         SNAPSHOTS / "counts.json": _json(_counts(data)),
         SOURCES_PAGE: _sources_page(data),
-        **{
-            DATA / name.replace(".json", ".schema.json"): _json(schema_for(name))
-            for name in FILE_RECORDS
-        },
     }
+
+
+def _sums(derived: dict[Path, str | bytes]) -> str:
+    # Every packaged data file but the listing itself, as it will be once derived is written.
+    files = {}
+    for path in sorted(p for p in DATA.rglob("*") if p.is_file() and p.name != SUMS_FILE):
+        content = derived.get(path)
+        raw = path.read_bytes() if content is None else _bytes(content)
+        files[path.relative_to(DATA).as_posix()] = hashlib.sha256(raw).hexdigest()
+    return sha256sum_listing(files)
+
+
+def _digests(compiled: bytes, sums: bytes) -> str:
+    return (
+        "# Written by tools/regenerate.py; do not edit. The SHA-256 that the package's own code\n"
+        "# vouches for: records.pickle is checked against it before it is unpickled, and\n"
+        "# SHA256SUMS (every other packaged file's SHA-256) by verify().\n"
+        f'COMPILED_SHA256 = "{hashlib.sha256(compiled).hexdigest()}"\n'
+        f'SUMS_SHA256 = "{hashlib.sha256(sums).hexdigest()}"\n'
+    )
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode() if isinstance(content, str) else content
 
 
 def _load_source_tree() -> Dataset:

@@ -28,6 +28,7 @@ def _require(modules: dict[str, str]) -> None:
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
 from ._dates import DateLike
+from ._editions import Check, Edition, Release, edition, editions, verify
 from ._export import to_dataframe, to_records, write_datapackage
 from ._models import (
     BRIEF_KINDS,
@@ -82,6 +83,7 @@ from .errors import (
     IcatDataError,
     OutOfCoverageError,
     UnknownBriefError,
+    UnknownEditionError,
     UnknownOrganizationError,
 )
 
@@ -94,11 +96,13 @@ __all__ = [
     "Brief",
     "BriefKind",
     "ChairTerm",
+    "Check",
     "CitationStyle",
     "Coverage",
     "DataError",
     "DateLike",
     "Disagreement",
+    "Edition",
     "Entity",
     "Event",
     "EventKind",
@@ -113,10 +117,12 @@ __all__ = [
     "OutOfCoverageError",
     "PartialDate",
     "Precision",
+    "Release",
     "ReportedCount",
     "Role",
     "Source",
     "UnknownBriefError",
+    "UnknownEditionError",
     "UnknownOrganizationError",
     "__version__",
     "briefs",
@@ -124,6 +130,8 @@ __all__ = [
     "chairs_for",
     "coordinator",
     "coverage",
+    "edition",
+    "editions",
     "events",
     "find_organization",
     "get_brief",
@@ -137,5 +145,6 @@ __all__ = [
     "sources",
     "to_dataframe",
     "to_records",
+    "verify",
     "write_datapackage",
 ]

@@ -27,7 +27,7 @@ from ._dates import as_year, to_partial_date
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
-from .errors import IcatDataError, UnknownOrganizationError
+from .errors import IcatDataError, UnknownEditionError, UnknownOrganizationError
 
 __all__ = ["main"]
 
@@ -42,6 +42,8 @@ EXAMPLES = """examples:
   icat-data brief 12                 one issue brief
   icat-data events --from 2018 --to 2019 --kind meeting
   icat-data coverage                 what the data covers and what it lacks
+  icat-data --edition 0.2.0 members --on 2019   as package 0.2.0's data answered
+  icat-data editions                 every released edition; verify checks them
   icat-data export --format datapackage --out icat
 Add --json after a command for JSON, --wide for cells at full length."""
 
@@ -83,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:  # name the command the stray words were given to, not the top level
         args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
+        args.source = _source_of(args.edition)
         result: Row | _Listing = args.handler(args)
     except _Failure as failure:
         return _fail(failure.status, str(failure))
@@ -95,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"no ICAT organization is known as {shown(error.key)}; "
             "try: icat-data orgs TEXT (a search) or icat-data orgs (all of them)",
         )
+    except UnknownEditionError as error:  # its list of every name would not fit a line
+        hint = f"did you mean {error.closest!r}? " if error.closest else ""
+        return _fail(1, f"no edition is named {shown(error.name)}; {hint}see: icat-data editions")
     except IcatDataError as error:  # unknown numbers, uncovered years: not found
         return _fail(1, str(error))
     except (ValueError, TypeError) as error:  # unreadable dates and the like: usage
@@ -111,6 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if status == 0 and isinstance(result, _Listing) and not result:
         return 1  # found nothing: nothing printed (or []), and the status says so
     return status
+
+
+def _source_of(name: str | None) -> _query.Queries:
+    """What the queries answer from: the packaged edition, or the one --edition names
+    (whose machinery is imported only then)."""
+    if name is None:
+        return _query.current
+    from ._editions import edition
+
+    return edition(name)
 
 
 def _width(wide: bool) -> int | None:
@@ -184,6 +200,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--wide", action="store_true", help="print lines at full length")
     parser.add_argument("--version", action="version", version=_version_line())
+    parser.add_argument(
+        "--edition",
+        metavar="NAME",
+        help="answer from a released data edition (2026.11.22.1) or package version (0.2.0)",
+    )
     parser.set_defaults(handler=_summary, parser=parser)
     commands = parser.add_subparsers(
         title="commands", metavar="COMMAND", parser_class=_Parser, help="one of these"
@@ -242,6 +263,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", metavar="DIR", type=Path, required=True, help="the folder to write into"
     )
+    command("editions", _editions_listed, "every released data edition, all in the package")
+    command("verify", _verify, "check every packaged file and edition against its SHA-256")
     return parser
 
 
@@ -249,20 +272,20 @@ def _version_line() -> str:
     return f"icat-data {__version__} (data {DATA_VERSION})"
 
 
-def _summary(_args: argparse.Namespace) -> Row:
-    coverage = _query.coverage()
-    manifest = _query.manifest()  # measured from the data loaded, not manifest.json's claims
+def _summary(args: argparse.Namespace) -> Row:
+    coverage = args.source.coverage()
+    manifest = args.source.manifest()  # measured from the data loaded, not manifest.json's claims
     latest = coverage.chair_years[-1] if coverage.chair_years else None
     return {
         "package_version": __version__,
-        "data_version": DATA_VERSION,
+        "data_version": manifest.data_version,
         "data_digest": manifest.digest,
         "as_of": coverage.as_of.isoformat(),
-        "members": len(_query.members()),
-        "partners": len(_query.partners()),
-        "coordinator": _query.coordinator().acronym,
+        "members": len(args.source.members()),
+        "partners": len(args.source.partners()),
+        "coordinator": args.source.coordinator().acronym,
         "latest_chair_year": latest,
-        "latest_chairs": [] if latest is None else _acronyms(_query.chairs_for(latest)),
+        "latest_chairs": [] if latest is None else _acronyms(args.source.chairs_for(latest)),
         "chair_years": list(coverage.chair_years),
         **{f"{entity}_recorded": n for entity, n in manifest.counts.items()},
         "known_gaps": len(coverage.gaps),
@@ -271,8 +294,10 @@ def _summary(_args: argparse.Namespace) -> Row:
 
 
 def _chairs(args: argparse.Namespace) -> _Listing:
-    years = _query.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
-    rows = [{"year": year, "chairs": _acronyms(_query.chairs_for(year))} for year in years]
+    years = (
+        args.source.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
+    )
+    rows = [{"year": year, "chairs": _acronyms(args.source.chairs_for(year))} for year in years]
     return _Listing(rows, ["year", "chairs"])
 
 
@@ -305,9 +330,9 @@ def _organizations(args: argparse.Namespace) -> _Listing:
     if args.text is not None:
         _query.search_key(args.text, "TEXT", required=True)
     found = (
-        sorted(_query.organizations())
+        sorted(args.source.organizations())
         if args.text is None
-        else _query.search_organizations(args.text)
+        else args.source.search_organizations(args.text)
     )
     rows = [
         {
@@ -324,7 +349,7 @@ def _organizations(args: argparse.Namespace) -> _Listing:
 
 
 def _organization(args: argparse.Namespace) -> Row:
-    org = _query.get_organization(args.key)
+    org = args.source.get_organization(args.key)
     return {
         "id": org.id,
         "acronym": org.acronym,
@@ -336,7 +361,7 @@ def _organization(args: argparse.Namespace) -> Row:
         ],
         "aliases": list(org.aliases),
         "memberships": [_membership(m) for m in org.memberships],
-        "chair_years": [t.year for t in _query.chair_terms() if org.id in t.chairs],
+        "chair_years": [t.year for t in args.source.chair_terms() if org.id in t.chairs],
         "successor": org.successor,
         "note": org.note,
         "sources": [_source(s) for s in org.sources],
@@ -347,7 +372,7 @@ def _briefs(args: argparse.Namespace) -> _Listing:
     year = None if args.year is None else as_year(args.year, "--year")
     if args.topic is not None:
         _query.search_key(args.topic, "--topic", required=True)  # name the flag in any error
-    rows = [_brief_row(b) for b in _query.briefs(kind=args.kind, year=year, topic=args.topic)]
+    rows = [_brief_row(b) for b in args.source.briefs(kind=args.kind, year=year, topic=args.topic)]
     return _Listing(rows, ["published", "kind", "number", "title"])
 
 
@@ -356,7 +381,7 @@ def _brief(args: argparse.Namespace) -> Row:
     # No brief number has ten digits, and int() refuses text of thousands of digits.
     if not (text.isascii() and text.isdigit() and len(text) < 10):
         raise ValueError(f"NUMBER {shown(args.number)} is not a brief number, e.g. 12")
-    brief = _query.get_brief(int(text))
+    brief = args.source.get_brief(int(text))
     return {
         **_brief_row(brief),
         "note": brief.note,
@@ -392,22 +417,22 @@ def _events(args: argparse.Namespace) -> _Listing:
             "title": e.title,
             "location": e.location,
         }
-        for e in _query.events(first, last, kind=args.kind)
+        for e in args.source.events(first, last, kind=args.kind)
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
     return _Listing(rows, ["date", "kind", "title", "location"], span)
 
 
-def _sources(_args: argparse.Namespace) -> _Listing:
-    rows = [_source(s) for s in _query.sources()]
+def _sources(args: argparse.Namespace) -> _Listing:
+    rows = [_source(s) for s in args.source.sources()]
     return _Listing(rows, ["id", "publisher", "published", "title"])
 
 
-def _coverage(_args: argparse.Namespace) -> Row:
-    coverage = _query.coverage()
+def _coverage(args: argparse.Namespace) -> Row:
+    coverage = args.source.coverage()
     return {
-        "data_version": DATA_VERSION,
+        "data_version": args.source.manifest().data_version,
         "as_of": coverage.as_of.isoformat(),
         "chair_years": list(coverage.chair_years),
         "gaps": list(coverage.gaps),
@@ -426,6 +451,32 @@ def _coverage(_args: argparse.Namespace) -> Row:
             for d in coverage.disagreements
         ],
     }
+
+
+def _editions_listed(_args: argparse.Namespace) -> _Listing:
+    from ._editions import editions
+
+    rows = [
+        {
+            "version": r.version,
+            "data_version": r.data_version,
+            "date": r.date.isoformat(),
+            "packaged": r.data_version == DATA_VERSION,
+            "commit": r.commit,
+            "digest": r.digest,
+            "note": r.note,
+        }
+        for r in editions()
+    ]
+    commit = {"commit": lambda row: (row["commit"] or "")[:10]}
+    return _Listing(rows, ["version", "data_version", "date", "packaged", "commit"], commit)
+
+
+def _verify(_args: argparse.Namespace) -> _Listing:
+    from ._editions import verify
+
+    rows = [{"checked": c.subject, "sha256": c.sha256, "against": c.against} for c in verify()]
+    return _Listing(rows, ["checked", "against"])
 
 
 def _membership(membership: Membership) -> Row:
@@ -471,12 +522,13 @@ def _export_files(args: argparse.Namespace) -> _Listing:
             1, f"cannot create the folder {shown(str(out))} (--out): {error.strerror or error}"
         ) from None
     written: list[tuple[str, int | None, Path]]
+    data = args.source._dataset()
     if args.format == "datapackage":
-        written = _datapackage.write(out)
+        written = _datapackage.write(out, data)
     else:
         written = []
         for entity in _rows.ENTITIES:
-            rows = _rows.records(entity)
+            rows = _rows.records(entity, data)
             path = out / f"{entity}.{args.format}"
             with path.open("w", encoding="utf-8", newline="") as file:
                 if args.format == "json":
@@ -487,7 +539,7 @@ def _export_files(args: argparse.Namespace) -> _Listing:
         # Files outlive the package that wrote them: each export says which data it holds.
         path = out / "edition.json"
         with path.open("w", encoding="utf-8") as file:
-            _write_json(file, _rows.edition())
+            _write_json(file, _rows.edition(data))
         written.append(("edition", None, path))
     rows = [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
     return _Listing(rows, ["entity", "rows", "file"])

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from ._convert import ManifestFile
 
-__all__ = ["compile_records", "edition_digest", "load_json"]
+__all__ = ["compile_records", "edition_digest", "load_json", "sha256sum_listing"]
 
 _T = TypeVar("_T")
 
@@ -42,7 +42,8 @@ def compile_records(data: Dataset, manifest: bytes) -> bytes:
     the ``manifest.json`` beside it: the records and the SHA-256 of every file they came from.
 
     The same bytes whatever the hash seed or Python version (protocol 4, no sets inside), so
-    a test can prove the packaged file current by compiling again.
+    a test can prove the packaged file current by compiling again. Its own SHA-256 is kept
+    outside it (``_digests.py``, ``SHA256SUMS``), in files it holds no hash of: no cycle.
     """
     import hashlib
     import pickle
@@ -52,12 +53,16 @@ def compile_records(data: Dataset, manifest: bytes) -> bytes:
     return pickle.dumps((COMPILED_FORM, compiled_from, data), protocol=4)
 
 
-def load_json(read: Reader, *, check_manifest: bool = True) -> Dataset:
+def load_json(
+    read: Reader, *, check_manifest: bool = True, data_version: str = DATA_VERSION
+) -> Dataset:
     """Read, structure and check every data file; raise `DataError` on any fault.
 
     The dataset's manifest is measured from the bytes read and the records loaded; with
     ``check_manifest`` it must equal what ``manifest.json`` claims (``tools/regenerate.py``
-    passes ``False``, since it writes that file from the measured manifest).
+    passes ``False``, since it writes that file from the measured manifest, and so does an
+    archived edition, which has none). ``edition.json`` must name ``data_version``: the
+    package's own edition, or the ledger's name for an archived one.
     """
     from ._convert import EditionFile, ManifestFile, structure_source
 
@@ -82,10 +87,10 @@ def load_json(read: Reader, *, check_manifest: bool = True) -> Dataset:
         _parse(raw["edition.json"], "edition.json"), "edition.json", converters, EditionFile
     )
 
-    if edition.data_version != DATA_VERSION:
+    if edition.data_version != data_version:
         raise DataError(
             f"edition.json: field 'data_version' is {shown(edition.data_version)} but the "
-            f"package names its data {DATA_VERSION!r}; the two must agree"
+            f"package names this data {data_version!r}; the two must agree"
         )
     _check_organizations(organizations)
     org_ids = {o.id for o in organizations}
@@ -159,8 +164,13 @@ def edition_digest(files: Mapping[str, str]) -> str:
     """The SHA-256 naming an edition's content: over ``sha256sum``'s lines for its files."""
     import hashlib
 
-    listing = "".join(f"{files[name]}  {name}\n" for name in sorted(files))
-    return hashlib.sha256(listing.encode()).hexdigest()
+    return hashlib.sha256(sha256sum_listing(files).encode()).hexdigest()
+
+
+def sha256sum_listing(files: Mapping[str, str]) -> str:
+    """What ``sha256sum`` prints for files of these SHA-256 (file name to hex digest), sorted:
+    ``sha256sum -c`` checks such a listing (``SHA256SUMS``) without Python."""
+    return "".join(f"{files[name]}  {name}\n" for name in sorted(files))
 
 
 def _measure(data_version: str, raw: Mapping[str, bytes], counts: dict[str, int]) -> Manifest:

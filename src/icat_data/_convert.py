@@ -65,6 +65,11 @@ def _strict(kind: type) -> Callable[[object, type], Any]:
     return structure
 
 
+def _is_vocabulary(type_: Any) -> bool:
+    origin: Any = get_origin(type_)
+    return origin is Literal
+
+
 def _is_homogeneous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and get_args(type_)[1:] == (Ellipsis,)
 
@@ -108,7 +113,7 @@ def structure_converter(
         converter.register_structure_hook(kind, _strict(kind))
     # A vocabulary field is read as text and checked by its record's own validator, whose
     # message lists the allowed values; cattrs' Literal check would say it less plainly.
-    converter.register_structure_hook_func(lambda t: get_origin(t) is Literal, _strict(str))
+    converter.register_structure_hook_func(_is_vocabulary, _strict(str))
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
 

@@ -25,10 +25,11 @@ from ._rows import (
     edition,
     records,
 )
-from ._version import DATA_VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from ._dataset import Dataset
 
 # csv, hashlib, io, json and pathlib are imported where they are used: this module is imported
 # with the package, and importing them would cost every program that never exports.
@@ -100,15 +101,17 @@ class _Table:
     cells: tuple[tuple[str, ...], ...]
 
 
-def write(directory: Path) -> list[tuple[str, int | None, Path]]:
-    """Write the package; return ``(resource, rows, path)`` for each file, descriptor last."""
+def write(directory: Path, data: Dataset | None = None) -> list[tuple[str, int | None, Path]]:
+    """Write the package of ``data`` (default: the packaged edition's); return
+    ``(resource, rows, path)`` for each file, descriptor last."""
     import hashlib
     import json
 
+    data = data or dataset()
     directory.mkdir(parents=True, exist_ok=True)
     resources = []
     written: list[tuple[str, int | None, Path]] = []
-    for table in _tables():
+    for table in _tables(data):
         path = directory / f"{table.name}.csv"
         content = _csv(table.cells)
         path.write_bytes(content)
@@ -128,13 +131,13 @@ def write(directory: Path) -> list[tuple[str, int | None, Path]]:
         )
         written.append((table.name, len(table.cells) - 1, path))
     path = directory / DESCRIPTOR
-    text = json.dumps(_descriptor(resources), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(_descriptor(resources, data), indent=2, ensure_ascii=False) + "\n"
     path.write_text(text, encoding="utf-8")
     written.append(("datapackage", None, path))
     return written
 
 
-def _descriptor(resources: list[dict[str, Any]]) -> dict[str, Any]:
+def _descriptor(resources: list[dict[str, Any]], data: Dataset) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": "icat-data",
@@ -142,21 +145,21 @@ def _descriptor(resources: list[dict[str, Any]]) -> dict[str, Any]:
         "description": "Typed, cited data on ICAT, the Inter-Agency Coordination Group against "
         "Trafficking in Persons. Every record's sources are in the <entity>_sources tables; "
         "dates are ISO text at their precision, with the first and last day they can mean.",
-        "version": DATA_VERSION,
+        "version": data.manifest.data_version,
         "licenses": [_CC_BY],
-        "sources": [{"title": s.title, "path": s.url} for s in dataset().sources],
+        "sources": [{"title": s.title, "path": s.url} for s in data.sources],
         "keywords": ["ICAT", "human trafficking", "United Nations", "UNODC"],
         # Not part of the standard, which allows further properties: what edition.json says
         # beside the other exports, so every export names its data the same way.
-        "edition": edition(),
+        "edition": edition(data),
         "resources": resources,
     }
 
 
-def _tables() -> Iterator[_Table]:
+def _tables(data: Dataset) -> Iterator[_Table]:
     links = []
     for entity in ENTITIES:
-        rows = records(entity)
+        rows = records(entity, data)
         kept = []
         for column in columns(entity):
             if column.kind == "list" and column.name in _REFERENCES:

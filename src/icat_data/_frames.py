@@ -11,16 +11,19 @@ from ._rows import PRECISIONS, columns, date_parts, records
 if TYPE_CHECKING:
     import pandas
 
+    from ._dataset import Dataset
+
 __all__ = ["frame"]
 
 
-def frame(entity: str) -> pandas.DataFrame:
-    """The frame of ``to_dataframe(entity)`` (documented there, in ``_export``)."""
+def frame(entity: str, data: Dataset | None = None) -> pandas.DataFrame:
+    """The frame of ``to_dataframe(entity)`` (documented there, in ``_export``), from
+    ``data`` (default: the packaged edition's)."""
     try:
         import pandas
     except ImportError:
         raise ImportError('to_dataframe() needs pandas: pip install "icat-data[pandas]"') from None
-    rows = records(entity)
+    rows = records(entity, data)
     series: dict[str, Any] = {}
     for column in columns(entity):
         if column.kind == "nested":

@@ -1,10 +1,12 @@
 """Loading the packaged dataset, once, on first use.
 
 Queries read the records compiled at build time (``records.pickle``, see ``_compile``), not
-the JSON: a first query imports neither cattrs nor json. Files are read through the package's
-loader, so the data loads from a wheel, a zip file or a frozen application alike. Loading is
-lazy (``import icat_data`` reads nothing) and guarded by a lock, so the first use from many
-threads loads once and every thread sees the same records.
+the JSON: a first query imports neither cattrs nor json. The compiled file's SHA-256 is
+checked before it is unpickled, against a constant in ``_digests`` (code, written by
+``tools/regenerate.py``), so an edited, damaged, stale or replaced file is never unpickled.
+Files are read through the package's loader, so the data loads from a wheel, a zip file or a
+frozen application alike. Loading is lazy (``import icat_data`` reads nothing) and guarded by
+a lock, so the first use from many threads loads once and every thread sees the same records.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from . import _digests
 from ._dataset import Dataset, record_counts
 from ._limits import shown
 from ._version import DATA_VERSION
@@ -45,7 +48,7 @@ MANIFEST_FILE = "manifest.json"
 #: The records compiled from the data files by ``tools/regenerate.py``.
 COMPILED_FILE = "records.pickle"
 #: The layout of the compiled file; a change of it makes every older compiled file stale.
-COMPILED_FORM = 1
+COMPILED_FORM = 2
 
 Reader = Callable[[str], bytes]
 
@@ -67,7 +70,7 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
 
 
 def read_packaged(name: str) -> bytes:
-    """The bytes of one packaged data file.
+    """The bytes of one packaged data file (``name`` relative to ``data/``, with ``/``).
 
     Read through the package's own loader, as ``pkgutil.get_data`` does: zip-safe, and
     without importing ``importlib.resources`` (pathlib, zipfile, tempfile...), which would
@@ -77,11 +80,12 @@ def read_packaged(name: str) -> bytes:
     loader: Any = package.__spec__.loader if package.__spec__ is not None else None
     where = getattr(package, "__file__", None)
     if where is not None and hasattr(loader, "get_data"):
-        data: bytes = loader.get_data(os.path.join(os.path.dirname(where), "data", name))
+        path = os.path.join(os.path.dirname(where), "data", *name.split("/"))
+        data: bytes = loader.get_data(path)
         return data
     from importlib.resources import files
 
-    return files(__package__).joinpath("data").joinpath(name).read_bytes()
+    return files(__package__).joinpath("data", *name.split("/")).read_bytes()
 
 
 def dataset() -> Dataset:
@@ -96,17 +100,28 @@ def dataset() -> Dataset:
     return found
 
 
-def load_compiled(read: Reader) -> Dataset:
+def load_compiled(read: Reader, expected: str | None = None) -> Dataset:
     """The records compiled by ``tools/regenerate.py``, checked against the files they were
     compiled from; raise `DataError` naming the file on any difference.
 
-    ``records.pickle`` is the package's own file, written from the reviewed JSON by the same
-    cattrs code that validates it, and trusted as its ``.py`` files are: unpickling it runs
-    no code but the record classes' own. Its SHA-256 of every JSON file (and of
-    ``manifest.json``) is checked against the files beside it, so the compiled records and the
-    JSON never disagree silently.
+    ``records.pickle`` must hash to ``expected`` (default: the SHA-256 recorded in
+    ``_digests`` when it was compiled) before a byte of it is unpickled: unpickling runs code
+    named in the file, so only the file the package was built with is trusted as its ``.py``
+    files are.
+    The SHA-256 of the JSON files (and of ``manifest.json``), kept inside it, are then
+    checked against the files beside it, so the compiled records and the reviewed JSON never
+    disagree silently.
     """
     raw = _read(read, COMPILED_FILE)
+    expected = expected or _digests.COMPILED_SHA256
+    sha256 = _sha256()
+    actual = sha256(raw).hexdigest()
+    if actual != expected:
+        raise DataError(
+            f"{COMPILED_FILE}: its SHA-256 is {actual}, not the {expected} the package was "
+            "built with: it was altered, damaged, replaced or is stale, and is not read "
+            "(python tools/regenerate.py rebuilds it in a checkout; else reinstall)"
+        )
     try:
         form, compiled_from, data = _unpickle()(raw)
     except Exception as error:  # a damaged file can fail in any way while unpickling
@@ -119,7 +134,6 @@ def load_compiled(read: Reader) -> Dataset:
             f"{COMPILED_FILE}: not compiled by this version of icat_data (form {shown(form)}); "
             "regenerate it with python tools/regenerate.py"
         )
-    sha256 = _sha256()
     for name in (*DATA_FILES, MANIFEST_FILE):
         digest = sha256(_read(read, name)).hexdigest()
         if digest != compiled_from.get(name):

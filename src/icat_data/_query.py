@@ -1,13 +1,19 @@
-"""The public query functions: organizations, memberships, chairs, briefs and events."""
+"""The public query functions: organizations, memberships, chairs, briefs and events.
+
+Each query is written once, as a method of `Queries`, over the dataset its ``_dataset()`` gives:
+the module-level functions ask the packaged edition (`current`) and an `Edition` (``_editions``)
+its own. The commonest module-level queries first try their memo inline (a call costs more
+than the lookup), then ask `current`.
+"""
 
 from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 from . import _load
-from ._dataset import fold
+from ._dataset import Dataset, fold
 from ._dates import DateLike, as_int, as_year, to_partial_date
 from ._limits import MAX_NAME, check_length, shown
 from ._load import dataset
@@ -27,11 +33,13 @@ from ._models import (
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
 
 __all__ = [
+    "Queries",
     "briefs",
     "chair_terms",
     "chairs_for",
     "coordinator",
     "coverage",
+    "current",
     "events",
     "find_organization",
     "get_brief",
@@ -46,10 +54,198 @@ __all__ = [
 ]
 
 
+class Queries:
+    """The queries over one edition's dataset; ``_dataset()`` gives it, loading it on first use.
+
+    Documented as the module-level functions of ``icat_data``, which ask `current`.
+    """
+
+    __slots__ = ()
+
+    def _dataset(self) -> Dataset:
+        """The dataset these queries answer from."""
+        raise NotImplementedError
+
+    def organizations(self) -> tuple[Organization, ...]:
+        """Every organization, ordered by id; see ``icat_data.organizations``."""
+        return self._dataset().organizations
+
+    def find_organization(self, key: str) -> Organization | None:
+        """The organization known by ``key``, or None; see ``icat_data.find_organization``."""
+        text = _text(key, "key")
+        data = self._dataset()
+        found = data.by_exact_name.get(text)  # the name as written; else fold it
+        if found is not None:
+            return found
+        if len(text) > MAX_NAME:
+            text = text.strip()  # surrounding spaces are no part of a name (and strip is cheap)
+            if len(text) > MAX_NAME:  # no name is longer: not worth folding
+                return None
+        found = data.by_name.get(fold(text))
+        if found is not None and text is key:  # the next lookup of this spelling needs no folding
+            data.remember_spelling(text, found)
+        return found
+
+    def get_organization(self, key: str) -> Organization:
+        """The organization known by ``key``; see ``icat_data.get_organization``."""
+        if type(key) is str:
+            data = self._dataset()
+            found = data.by_exact_name.get(key) or data.by_spelling.get(key)
+            if found is not None:
+                return found
+        organization = self.find_organization(key)
+        if organization is None:
+            raise UnknownOrganizationError(key, _close_names(self._dataset(), key))
+        return organization
+
+    def search_organizations(self, text: str) -> list[Organization]:
+        """Organizations matching ``text``, best first; see ``icat_data.search_organizations``."""
+        query = search_key(text)
+        if not query:
+            return []
+        ranked = []
+        for org in self._dataset().organizations:
+            ranks = [_rank(query, fold(name)) for name in org.names()]
+            best = min((r for r in ranks if r is not None), default=None)
+            if best is not None:
+                ranked.append((best, org.acronym.casefold(), org))
+        ranked.sort(key=lambda item: item[:2])
+        return [org for _, _, org in ranked]
+
+    def members(self, on: DateLike | None = None) -> tuple[Organization, ...]:
+        """The members on ``on``; see ``icat_data.members``."""
+        data = self._dataset()
+        if on is None or type(on) is int:
+            found = data.members_on.get(on)
+            if found is not None:
+                return found
+        return data.members_at(on, _span(data, on))
+
+    def partners(self, on: DateLike | None = None) -> tuple[Organization, ...]:
+        """The partners on ``on``; see ``icat_data.partners``."""
+        data = self._dataset()
+        return data.holding("partner", *_span(data, on))
+
+    def is_member(self, acronym: str, on: DateLike | None = None) -> bool:
+        """Whether ``acronym``'s organization was a member; see ``icat_data.is_member``."""
+        data = self._dataset()
+        # A name as written, now or in a year: a dict lookup or two in a memo.
+        if on is None:
+            answers = data.member_names_now or data.member_names_at(None, _span(data, None))
+        elif type(on) is int:
+            answers = data.member_names_on.get(on) or data.member_names_at(on, _span(data, on))
+        else:
+            answers = None
+        if answers is not None:
+            try:  # (a try costs nothing until it catches; contextlib.suppress costs ~300 ns)
+                answer = answers.get(acronym)
+            except TypeError:  # unhashable: the slow path says what is wrong
+                answer = None
+            if answer is not None:  # only str names are keys: nothing else is answered here
+                return answer
+        organization = self.get_organization(acronym)
+        first, last = _span(data, on)
+        return data.held("member", organization, first, last)
+
+    def coordinator(self) -> Organization:
+        """ICAT's coordinator at as_of; see ``icat_data.coordinator``."""
+        data = self._dataset()
+        found = data.holding("coordinator", *_span(data, None))
+        if not found:
+            raise OutOfCoverageError("no source in the data names ICAT's coordinator at its as_of")
+        return found[0]
+
+    def chair_terms(self) -> tuple[ChairTerm, ...]:
+        """Every recorded chair term, in time order; see ``icat_data.chair_terms``."""
+        return self._dataset().chair_terms
+
+    def chairs_for(self, year: int | str) -> tuple[Organization, ...]:
+        """The chair(s) in ``year``; see ``icat_data.chairs_for``."""
+        data = self._dataset()
+        # A plain int is looked up as it is; only a miss or another type pays for validation.
+        wanted = year if type(year) is int else as_year(year)
+        chairs = data.chairs_by_year.get(wanted)
+        if chairs is None:
+            raise OutOfCoverageError(_chair_gap(data, as_year(wanted)))
+        return chairs
+
+    def briefs(
+        self,
+        *,
+        kind: str | None = None,
+        year: int | str | None = None,
+        topic: str | None = None,
+    ) -> tuple[Brief, ...]:
+        """ICAT's publications, optionally filtered; see ``icat_data.briefs``."""
+        wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
+        wanted_year = None if year is None else as_year(year)
+        wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
+        return tuple(
+            brief
+            for brief in self._dataset().briefs
+            if (wanted_kind is None or brief.kind == wanted_kind)
+            and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
+            and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
+        )
+
+    def get_brief(self, number: int) -> Brief:
+        """The numbered issue brief ``number``; see ``icat_data.get_brief``."""
+        wanted = as_int(number, "number")
+        numbered = self._dataset().briefs_by_number
+        try:
+            return numbered[wanted]
+        except KeyError:
+            raise UnknownBriefError(wanted, sorted(numbered)) from None
+
+    def events(
+        self,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        *,
+        kind: str | None = None,
+    ) -> tuple[Event, ...]:
+        """Events overlapping ``start`` to ``end``; see ``icat_data.events``."""
+        first = datetime.date.min if start is None else to_partial_date(start, "start").first_day
+        last = datetime.date.max if end is None else to_partial_date(end, "end").last_day
+        if first > last:
+            raise ValueError(f"start {start!r} is after end {end!r}")
+        wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
+        return tuple(
+            event
+            for event in self._dataset().events
+            if event.date.first_day <= last
+            and event.last_day >= first
+            and (wanted_kind is None or event.kind == wanted_kind)
+        )
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every source the data cites, ordered by id; see ``icat_data.sources``."""
+        return self._dataset().sources
+
+    def coverage(self) -> Coverage:
+        """What the data covers; see ``icat_data.coverage``."""
+        return self._dataset().coverage
+
+    def manifest(self) -> Manifest:
+        """The edition, its files' SHA-256 and counts; see ``icat_data.manifest``."""
+        return self._dataset().manifest
+
+
+class _Current(Queries):
+    __slots__ = ()
+
+    def _dataset(self) -> Dataset:
+        return _load.loaded or dataset()
+
+
+#: The queries over the packaged edition, which the module-level functions ask.
+current: Queries = _Current()
+
+
 def organizations() -> tuple[Organization, ...]:
     """Every organization in the data (members, partners, the coordinator, former members),
     ordered by id."""
-    return dataset().organizations
+    return current.organizations()
 
 
 def find_organization(key: str) -> Organization | None:
@@ -58,19 +254,7 @@ def find_organization(key: str) -> Organization | None:
     ``key`` may be an id, acronym, name, former name or alias, in any case and with any
     spacing or punctuation: "UN Women", "un-women" and "UNWOMEN" are one key.
     """
-    text = _text(key, "key")
-    data = _load.loaded or dataset()
-    found = data.by_exact_name.get(text)  # the name as written; else fold it
-    if found is not None:
-        return found
-    if len(text) > MAX_NAME:
-        text = text.strip()  # surrounding spaces are no part of a name (and strip is cheap)
-        if len(text) > MAX_NAME:  # no name is longer: not worth folding
-            return None
-    found = data.by_name.get(fold(text))
-    if found is not None and text is key:  # the next lookup of this spelling needs no folding
-        data.remember_spelling(text, found)
-    return found
+    return current.find_organization(key)
 
 
 def get_organization(key: str) -> Organization:
@@ -82,10 +266,7 @@ def get_organization(key: str) -> Organization:
         found = data.by_exact_name.get(key) or data.by_spelling.get(key)
         if found is not None:
             return found
-    organization = find_organization(key)
-    if organization is None:
-        raise UnknownOrganizationError(key, _close_names(key))
-    return organization
+    return current.get_organization(key)
 
 
 def search_organizations(text: str) -> list[Organization]:
@@ -94,17 +275,7 @@ def search_organizations(text: str) -> list[Organization]:
     An exact name ranks first, then names that start with ``text``, then names containing it,
     then names that differ by a typo or two.
     """
-    query = search_key(text)
-    if not query:
-        return []
-    ranked = []
-    for org in dataset().organizations:
-        ranks = [_rank(query, fold(name)) for name in org.names()]
-        best = min((r for r in ranks if r is not None), default=None)
-        if best is not None:
-            ranked.append((best, org.acronym.casefold(), org))
-    ranked.sort(key=lambda item: item[:2])
-    return [org for _, _, org in ranked]
+    return current.search_organizations(text)
 
 
 def members(on: DateLike | None = None) -> tuple[Organization, ...]:
@@ -116,12 +287,12 @@ def members(on: DateLike | None = None) -> tuple[Organization, ...]:
         found = (_load.loaded or dataset()).members_on.get(on)
         if found is not None:
             return found
-    return dataset().members_at(on, _span(on))
+    return current.members(on)
 
 
 def partners(on: DateLike | None = None) -> tuple[Organization, ...]:
     """The organizations that were ICAT partners on ``on`` (default: ``coverage().as_of``)."""
-    return dataset().holding("partner", *_span(on))
+    return current.partners(on)
 
 
 def is_member(acronym: str, on: DateLike | None = None) -> bool:
@@ -132,37 +303,34 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
     [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] with close matches: the
     data knows it lacks some members, so False would be a claim it cannot make.
     """
-    data = _load.loaded or dataset()
-    # A name as written, now or in a year: a dict lookup or two in a memo (a hot path).
-    if on is None:
-        answers = data.member_names_now or data.member_names_at(None, _span(None))
-    elif type(on) is int:
-        answers = data.member_names_on.get(on) or data.member_names_at(on, _span(on))
-    else:
-        answers = None
-    if answers is not None:
-        try:  # (a try costs nothing until it catches; contextlib.suppress costs ~300 ns)
-            answer = answers.get(acronym)
-        except TypeError:  # unhashable: the slow path says what is wrong
-            answer = None
-        if answer is not None:  # only str names are keys: nothing else is answered here
-            return answer
-    organization = get_organization(acronym)
-    first, last = _span(on)
-    return data.held("member", organization, first, last)
+    # A name as written, now or in a memoized year: answered here (a hot path).
+    data = _load.loaded
+    if data is not None:
+        answers: dict[str, bool] | None
+        if on is None:
+            answers = data.member_names_now
+        elif type(on) is int:
+            answers = data.member_names_on.get(on)
+        else:
+            answers = None
+        if answers:
+            try:  # (a try costs nothing until it catches)
+                answer = answers.get(acronym)
+            except TypeError:  # unhashable: the general path says what is wrong
+                answer = None
+            if answer is not None:
+                return answer
+    return current.is_member(acronym, on)
 
 
 def coordinator() -> Organization:
     """ICAT's coordinator as of ``coverage().as_of`` (UNODC)."""
-    found = dataset().holding("coordinator", *_span(None))
-    if not found:
-        raise OutOfCoverageError("no source in the data names ICAT's coordinator at its as_of")
-    return found[0]
+    return current.coordinator()
 
 
 def chair_terms() -> tuple[ChairTerm, ...]:
     """Every recorded chair term, in time order."""
-    return dataset().chair_terms
+    return current.chair_terms()
 
 
 def chairs_for(year: int | str) -> tuple[Organization, ...]:
@@ -172,13 +340,11 @@ def chairs_for(year: int | str) -> tuple[Organization, ...]:
     Raises [`OutOfCoverageError`][icat_data.OutOfCoverageError], naming the covered years,
     for a year no source in the data records a chair for.
     """
-    data = _load.loaded or dataset()
-    # A plain int is looked up as it is; only a miss or another type pays for validation.
-    wanted = year if type(year) is int else as_year(year)
-    chairs = data.chairs_by_year.get(wanted)
-    if chairs is None:
-        raise OutOfCoverageError(_chair_gap(as_year(wanted), data.coverage.chair_years))
-    return chairs
+    if type(year) is int:  # a plain int is looked up as it is (a hot path)
+        chairs = (_load.loaded or dataset()).chairs_by_year.get(year)
+        if chairs is not None:
+            return chairs
+    return current.chairs_for(year)
 
 
 def briefs(
@@ -187,27 +353,13 @@ def briefs(
     """ICAT's publications, optionally only of one ``kind``, published in ``year``, or with a
     topic containing ``topic`` (case- and punctuation-insensitive). In publication order;
     undated ones last."""
-    wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
-    wanted_year = None if year is None else as_year(year)
-    wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
-    return tuple(
-        brief
-        for brief in dataset().briefs
-        if (wanted_kind is None or brief.kind == wanted_kind)
-        and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
-        and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
-    )
+    return current.briefs(kind=kind, year=year, topic=topic)
 
 
 def get_brief(number: int) -> Brief:
     """The numbered ICAT issue brief ``number``; [`UnknownBriefError`][icat_data.UnknownBriefError]
     (listing the recorded numbers) when the data has none with that number."""
-    wanted = as_int(number, "number")
-    numbered = dataset().briefs_by_number
-    try:
-        return numbered[wanted]
-    except KeyError:
-        raise UnknownBriefError(wanted, sorted(numbered)) from None
+    return current.get_brief(number)
 
 
 def events(
@@ -215,33 +367,22 @@ def events(
 ) -> tuple[Event, ...]:
     """Events overlapping the range from ``start``'s first day to ``end``'s last day
     (either may be left open), optionally of one ``kind``; in time order."""
-    first = datetime.date.min if start is None else to_partial_date(start, "start").first_day
-    last = datetime.date.max if end is None else to_partial_date(end, "end").last_day
-    if first > last:
-        raise ValueError(f"start {start!r} is after end {end!r}")
-    wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
-    return tuple(
-        event
-        for event in dataset().events
-        if event.date.first_day <= last
-        and event.last_day >= first
-        and (wanted_kind is None or event.kind == wanted_kind)
-    )
+    return current.events(start, end, kind=kind)
 
 
 def sources() -> tuple[Source, ...]:
     """Every source the data cites, ordered by id."""
-    return dataset().sources
+    return current.sources()
 
 
 def coverage() -> Coverage:
     """What the data covers: chair years, the day it is current to, and known gaps."""
-    return dataset().coverage
+    return current.coverage()
 
 
 def manifest() -> Manifest:
     """The data edition, each packaged file's SHA-256 and the record counts."""
-    return dataset().manifest
+    return current.manifest()
 
 
 def _text(value: object, name: str) -> str:
@@ -260,9 +401,9 @@ def search_key(text: object, name: str = "text", *, required: bool = False) -> s
     return folded
 
 
-def _span(on: DateLike | None) -> tuple[datetime.date, datetime.date]:
+def _span(data: Dataset, on: DateLike | None) -> tuple[datetime.date, datetime.date]:
     if on is None:
-        as_of = dataset().coverage.as_of
+        as_of = data.coverage.as_of
         return as_of, as_of
     if type(on) is int:
         return _year_span(on)
@@ -291,13 +432,13 @@ def _vocabulary(value: object, name: str, allowed: Collection[str]) -> str:
     return text
 
 
-def _close_names(key: str) -> list[str]:
+def _close_names(data: Dataset, key: str) -> list[str]:
     from difflib import get_close_matches
 
     if len(key) > MAX_NAME:
         return []
     names: dict[str, str] = {}
-    for org in dataset().organizations:
+    for org in data.organizations:
         for name in org.names():
             names.setdefault(fold(name), name)
     close = get_close_matches(fold(key), names, n=3, cutoff=0.6)
@@ -318,13 +459,13 @@ def _rank(query: str, name: str) -> int | None:
     return None
 
 
-def _chair_gap(year: int, covered: Iterable[int]) -> str:
-    years = sorted(covered)
+def _chair_gap(data: Dataset, year: int) -> str:
+    years = sorted(data.coverage.chair_years)
     where = f"chairs are recorded for {year_ranges(years)}" if years else "no chairs recorded"
     if years and year > years[-1]:
         return f"no chair is recorded for {year}, after the data's last chair year; {where}"
     founded = min(
-        (m.start.year for o in dataset().organizations for m in o.memberships),
+        (m.start.year for o in data.organizations for m in o.memberships),
         default=year,
     )
     if year < founded:

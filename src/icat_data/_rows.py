@@ -29,7 +29,7 @@ from ._models import (
     ReportedCount,
     Source,
 )
-from ._version import DATA_VERSION, __version__
+from ._version import __version__
 
 if TYPE_CHECKING:
     import cattrs
@@ -102,10 +102,11 @@ class Column:
     vocabulary: tuple[str, ...] = ()
 
 
-def records(entity: str) -> list[dict[str, Any]]:
-    """The rows of ``to_records(entity)`` (documented there, in ``_export``)."""
+def records(entity: str, data: Dataset | None = None) -> list[dict[str, Any]]:
+    """The rows of ``to_records(entity)`` (documented there, in ``_export``), from ``data``
+    (default: the packaged edition's)."""
     _check_entity(entity)
-    found = entity_records(dataset())[entity]
+    found = entity_records(data or dataset())[entity]
     if entity in _OWNED:
         return [{"organization": org.id, **_row(record)} for org, record in found]
     return [_row(record, exclude=_LEFT_OUT.get(entity, ())) for record in found]
@@ -171,15 +172,15 @@ def csv_cell(value: object) -> str:
     return str(value)
 
 
-def edition() -> dict[str, str]:
+def edition(data: Dataset | None = None) -> dict[str, str]:
     """Which data an export holds: edition, content digest, package version and as-of day.
 
     Written beside the JSON and CSV exports as ``edition.json`` and into a data package's
     ``datapackage.json``, so that a file read long after it was written still says what it is.
     """
-    data = dataset()
+    data = data or dataset()
     return {
-        "data_version": DATA_VERSION,
+        "data_version": data.manifest.data_version,
         "data_digest": data.manifest.digest,
         "package_version": __version__,
         "as_of": data.coverage.as_of.isoformat(),

@@ -18,6 +18,7 @@ __all__ = [
     "IcatDataError",
     "OutOfCoverageError",
     "UnknownBriefError",
+    "UnknownEditionError",
     "UnknownOrganizationError",
 ]
 
@@ -66,6 +67,25 @@ class UnknownBriefError(IcatDataError, KeyError, LookupError):
     def __reduce__(self) -> tuple[Any, ...]:
         # As above: a process pool must get the same error back from a worker.
         return (type(self), (self.number, self.known))
+
+
+class UnknownEditionError(IcatDataError, LookupError):
+    """No released data edition or package version is named ``name``.
+
+    ``known`` lists every name `edition()` takes; ``closest`` is the nearest of them.
+    """
+
+    def __init__(self, name: str, known: Sequence[str], closest: str | None = None) -> None:
+        self.name = name
+        self.known = tuple(known)
+        self.closest = closest
+        hint = f"did you mean {closest!r}? " if closest else ""
+        super().__init__(
+            f"no icat-data edition is named {shown(name)}; {hint}known: {', '.join(self.known)}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.name, self.known, self.closest))
 
 
 class OutOfCoverageError(IcatDataError, LookupError):

@@ -1,0 +1,406 @@
+"""Every released data edition inside the package, answering with today's code; `verify()`.
+
+The ledger of releases (``releases.json``) names each release's package version, data edition
+and digest (the SHA-256 over its reviewed JSON files, see ``_compile.edition_digest``). The
+packaged edition is served from the packaged files; every other released edition is archived
+as ``editions/<data_version>.json.gz`` (its reviewed JSON exactly as released, written from git
+history by ``tools/editions.py``), checked against the ledger's digest, migrated to today's
+schema (`migrate()`) and loaded with the compile-time loader, once, on first use.
+
+``import icat_data`` defines the classes here (about 1 ms, mostly the two record classes) and
+reads nothing: an edition's files and the compile-time loader are read on its first use, and
+a query of the packaged edition never touches this module. The package imports it rather than
+resolving its names on first use, since a module ``__getattr__`` would make every
+``icat_data.<name>`` lookup, hot queries' included, some 30 ns slower.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+import threading
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from . import _load
+from ._dataset import Dataset
+from ._digests import COMPILED_SHA256, SUMS_SHA256
+from ._load import COMPILED_FILE, DATA_FILES, read_packaged
+from ._models import _Record
+from ._query import Queries
+from ._version import DATA_VERSION
+from .errors import DataError, UnknownEditionError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pandas
+
+__all__ = [
+    "ARCHIVES",
+    "LEDGER_FILE",
+    "MIGRATIONS",
+    "SUMS_FILE",
+    "Check",
+    "Edition",
+    "Release",
+    "archive_name",
+    "edition",
+    "editions",
+    "files_digest",
+    "migrate",
+    "pack",
+    "unpack",
+    "verify",
+]
+
+LEDGER_FILE = "releases.json"
+#: Every packaged data file's SHA-256 but its own, as ``sha256sum`` writes them.
+SUMS_FILE = "SHA256SUMS"
+#: The folder, under ``data/``, of the archived editions.
+ARCHIVES = "editions"
+
+
+@attrs.frozen(repr=False, eq=False, order=False)  # _Record gives these, cheaper to define
+class Release(_Record):
+    """One entry of the ledger of releases: a package version and the data it shipped.
+
+    ``digest`` is the SHA-256 naming the edition's content, as ``manifest().digest`` gives it;
+    ``commit`` the git commit that holds the release (for 0.1.0 and 0.1.1, released before
+    the immutable-edition rule, the commit holding the content the ledger records).
+    """
+
+    version: str
+    """The package version released (``"0.2.0"``)."""
+    data_version: str
+    """The data edition it shipped (``"2026.11.22.1"``)."""
+    date: datetime.date
+    """The day of the release."""
+    digest: str
+    """The SHA-256 naming the edition's content, as ``manifest().digest`` gives it."""
+    note: str | None = None
+    """What is worth knowing about the release, in our words."""
+    commit: str | None = None
+    """The full hash of the git commit that holds the release, where known."""
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("version", self.version), ("data_version", self.data_version))
+
+    def _details(self) -> tuple[tuple[str, object], ...]:
+        return (*self._identity(), ("date", self.date), ("digest", self.digest))
+
+
+@attrs.frozen(repr=False, eq=False, order=False)
+class Check(_Record):
+    """One check `verify()` made: ``subject`` (a packaged file, or ``"edition X"``) has
+    the SHA-256 ``sha256``, as ``against`` records it."""
+
+    subject: str
+    """What was checked: a packaged file's name, or ``"edition X"``."""
+    sha256: str
+    """The SHA-256 it has, which is the one recorded."""
+    against: str
+    """Where that SHA-256 is recorded (``"SHA256SUMS"``, the package's code, the ledger)."""
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (("subject", self.subject), ("against", self.against))
+
+
+def archive_name(data_version: str) -> str:
+    """The packaged path, under ``data/``, of an archived edition."""
+    return f"{ARCHIVES}/{data_version}.json.gz"
+
+
+def pack(files: Mapping[str, bytes]) -> bytes:
+    """An archive of an edition's reviewed JSON files (name to bytes), as `unpack()` reads it.
+
+    gzip, which every CPython build has (lzma may be missing), of one JSON object from file
+    name to text; no timestamp, so the same files give the same bytes with the same zlib.
+    """
+    import gzip
+    import json
+
+    text = json.dumps({name: files[name].decode() for name in sorted(files)}, ensure_ascii=False)
+    raw = gzip.compress(text.encode(), compresslevel=9, mtime=0)
+    # The header's operating-system byte differs between Python versions (3 or 255): always
+    # 255, "unknown" (RFC 1952), which no checksum covers.
+    return raw[:9] + b"\xff" + raw[10:]
+
+
+def unpack(raw: bytes, name: str) -> dict[str, bytes]:
+    """The files of the archive ``name`` holding ``raw``; `DataError` naming it if unreadable."""
+    import gzip
+    import json
+    import zlib
+
+    try:
+        files = json.loads(gzip.decompress(raw))
+    except (OSError, EOFError, zlib.error, ValueError) as error:
+        raise DataError(f"{name}: not an archived edition ({error})") from None
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise DataError(f"{name}: not an archived edition (expected file names to their text)")
+    return {file: text.encode() for file, text in files.items()}
+
+
+#: The schema changes since the first edition, oldest first: the first data edition written
+#: in the new form, and the step that rewrites the files of any older edition into it. None
+#: yet: today's loader reads every archived edition as it was released (tests/test_editions.py
+#: loads each through `migrate()`). A change to the JSON schema adds its step here.
+MIGRATIONS: tuple[tuple[str, Callable[[dict[str, bytes]], dict[str, bytes]]], ...] = ()
+
+
+def migrate(data_version: str, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of edition ``data_version`` rewritten into today's schema, step by step."""
+    for first, step in MIGRATIONS:
+        if _edition_order(data_version) < _edition_order(first):
+            files = step(files)
+    return files
+
+
+def _edition_order(data_version: str) -> tuple[int, ...]:
+    # "2026.11.22.1" after "2026.11.22"; a development edition's ".devN" sorts as its number.
+    return tuple(int(part.removeprefix("dev")) for part in data_version.split("."))
+
+
+@functools.lru_cache(maxsize=1)
+def editions() -> tuple[Release, ...]:
+    """The ledger of released editions, oldest first (``data/releases.json``)."""
+    import json
+
+    try:
+        entries = json.loads(read_packaged(LEDGER_FILE))
+        return tuple(
+            Release(
+                version=entry["version"],
+                data_version=entry["data_version"],
+                date=datetime.date.fromisoformat(entry["date"]),
+                digest=entry["digest"],
+                note=entry.get("note"),
+                commit=entry.get("commit"),
+            )
+            for entry in entries
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        raise DataError(f"{LEDGER_FILE}: not a readable ledger ({error!r})") from None
+
+
+class Edition(Queries):
+    """One data edition, with the query functions of ``icat_data`` answering from its data.
+
+    Get one from [`edition()`][icat_data.edition]. ``name`` is what it was asked by,
+    ``data_version`` its data edition, ``release`` the ledger entry it stands for (``None``
+    for a development edition not yet released). Its data loads on first use, once.
+    """
+
+    __slots__ = ("data_version", "name", "release")
+
+    def __init__(self, name: str, data_version: str, release: Release | None) -> None:
+        self.name = name
+        self.data_version = data_version
+        self.release = release
+
+    def __repr__(self) -> str:
+        released = f", package {self.release.version}" if self.release else ", unreleased"
+        return f"<icat_data.Edition {self.data_version}{released}>"
+
+    def _dataset(self) -> Dataset:
+        """The dataset of this edition, loaded on first use."""
+        return _dataset_of(self.data_version)
+
+    def to_records(self, entity: str) -> list[dict[str, Any]]:
+        """As ``icat_data.to_records``, from this edition."""
+        from ._rows import records
+
+        return records(entity, self._dataset())
+
+    def to_dataframe(self, entity: str) -> pandas.DataFrame:
+        """As ``icat_data.to_dataframe``, from this edition."""
+        from ._frames import frame
+
+        return frame(entity, self._dataset())
+
+    def write_datapackage(self, directory: str | os.PathLike[str]) -> Path:
+        """As ``icat_data.write_datapackage``, from this edition."""
+        from pathlib import Path
+
+        from ._datapackage import DESCRIPTOR, write
+
+        path = Path(directory)
+        write(path, self._dataset())
+        return path / DESCRIPTOR
+
+
+def edition(name: str | None = None) -> Edition:
+    """The data edition ``name`` (``"2026.11.22.1"``) or the one a released package version
+    shipped (``"0.2.0"``); ``None`` is the packaged edition.
+
+    Every edition in the ledger ships inside the package and answers with today's code. An
+    unknown ``name`` raises [`UnknownEditionError`][icat_data.UnknownEditionError] naming
+    the known ones and the closest.
+    """
+    ledger = editions()
+    if name is None or name == DATA_VERSION:
+        shipped = [r for r in ledger if r.data_version == DATA_VERSION]
+        return Edition(name or DATA_VERSION, DATA_VERSION, shipped[-1] if shipped else None)
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str or None, not {type(name).__name__}")
+    for release in ledger:
+        if name == release.version:
+            return Edition(name, release.data_version, release)
+    by_edition = [r for r in ledger if r.data_version == name]
+    if by_edition:  # the last release of an edition is the one that declared it final
+        return Edition(name, name, by_edition[-1])
+    known = _known_names(ledger)
+    from difflib import get_close_matches
+
+    close = get_close_matches(name[:100], known, n=1, cutoff=0.0)
+    raise UnknownEditionError(name, known, close[0] if close else None)
+
+
+def _known_names(ledger: tuple[Release, ...]) -> list[str]:
+    names = dict.fromkeys(name for r in ledger for name in (r.data_version, r.version))
+    names[DATA_VERSION] = None
+    return list(names)
+
+
+_lock = threading.Lock()
+#: Each edition's dataset once loaded, by data edition.
+_loaded: dict[str, Dataset] = {}
+
+
+def _new_lock_in_child() -> None:
+    global _lock  # as in _load: a fork copies a held lock that nothing would release
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_lock_in_child)
+
+
+def _dataset_of(data_version: str) -> Dataset:
+    found = _loaded.get(data_version)
+    if found is None:
+        with _lock:
+            found = _loaded.get(data_version)
+            if found is None:
+                found = _loaded[data_version] = (
+                    _packaged() if data_version == DATA_VERSION else _load_archive(data_version)
+                )
+    return found
+
+
+def _packaged() -> Dataset:
+    # The packaged edition is served from the packaged files, and must be what the ledger says.
+    data = _load.loaded or _load.dataset()
+    for release in editions():
+        if release.data_version == DATA_VERSION and release.digest != data.manifest.digest:
+            raise DataError(
+                f"{_load.COMPILED_FILE}: the packaged edition {DATA_VERSION} has the digest "
+                f"{data.manifest.digest}, not the ledger's {release.digest}"
+            )
+    return data
+
+
+def _load_archive(data_version: str) -> Dataset:
+    files = _archive_files(data_version)
+    migrated = migrate(data_version, files)
+
+    def read(name: str) -> bytes:
+        try:
+            return migrated[name]
+        except KeyError:
+            raise OSError(f"not in {archive_name(data_version)}") from None
+
+    from ._compile import load_json  # the compile-time loader: only an edition's first use
+
+    return load_json(read, check_manifest=False, data_version=data_version)
+
+
+def _archive_files(data_version: str) -> dict[str, bytes]:
+    """The files of an archived edition, as released: their digest must be the ledger's."""
+    name = archive_name(data_version)
+    try:
+        raw = read_packaged(name)
+    except OSError:
+        raise DataError(
+            f"{name}: missing, so edition {data_version} cannot be read "
+            "(python tools/editions.py writes it from git history)"
+        ) from None
+    files = unpack(raw, name)
+    digest = files_digest(files)
+    expected = [r.digest for r in editions() if r.data_version == data_version]
+    if digest not in expected:
+        raise DataError(
+            f"{name}: its files' digest is {digest}, not the ledger's {expected[-1]} for "
+            f"edition {data_version}: the archive was altered or damaged"
+        )
+    return files
+
+
+def files_digest(files: Mapping[str, bytes]) -> str:
+    """The digest naming an edition of these files (name to bytes), as the ledger records it."""
+    from ._compile import edition_digest
+
+    sha256 = _load._sha256()
+    return edition_digest({name: sha256(raw).hexdigest() for name, raw in files.items()})
+
+
+def verify() -> tuple[Check, ...]:
+    """Check every packaged file against ``SHA256SUMS`` (itself and ``records.pickle``
+    against the SHA-256 the package's code records), the packaged edition against the ledger,
+    and every archived edition against the ledger; return the checks made, in order.
+
+    The first difference raises `DataError` naming the file.
+    """
+    sha256 = _load._sha256()
+
+    def against(name: str, expected: str, record: str) -> Check:
+        return _check(name, sha256(_load._read(read_packaged, name)).hexdigest(), expected, record)
+
+    code = "the code (_digests.py)"
+    sums = _load._read(read_packaged, SUMS_FILE)
+    checks = [_check(SUMS_FILE, sha256(sums).hexdigest(), SUMS_SHA256, code)]
+    checks.append(against(COMPILED_FILE, COMPILED_SHA256, code))
+    checks += [against(name, expected, SUMS_FILE) for name, expected in _parse_sums(sums).items()]
+    ledger = editions()
+    current = files_digest({name: read_packaged(name) for name in DATA_FILES})
+    shipped = [r for r in ledger if r.data_version == DATA_VERSION]
+    if shipped:
+        checks.append(
+            _check(
+                f"edition {DATA_VERSION}",
+                current,
+                shipped[-1].digest,
+                f"{LEDGER_FILE} (package {shipped[-1].version})",
+            )
+        )
+    for data_version in dict.fromkeys(r.data_version for r in ledger):
+        if data_version != DATA_VERSION:
+            digest = files_digest(_archive_files(data_version))
+            release = [r for r in ledger if r.data_version == data_version][-1]
+            checks.append(
+                Check(
+                    f"edition {data_version}", digest, f"{LEDGER_FILE} (package {release.version})"
+                )
+            )
+    return tuple(checks)
+
+
+def _check(subject: str, actual: str, expected: str, against: str) -> Check:
+    if actual != expected:
+        # One short line: the command line prints it as it is (sha256sum shows the values).
+        raise DataError(f"{subject}: SHA-256 differs from {against}")
+    return Check(subject, actual, against)
+
+
+def _parse_sums(raw: bytes) -> dict[str, str]:
+    listed = {}
+    for line in raw.decode("ascii", "replace").splitlines():
+        digest, separator, name = line.partition("  ")
+        if not separator or len(digest) != 64 or not name:
+            raise DataError(f"{SUMS_FILE}: line {line[:80]!r} is not '<sha256>  <file>'")
+        listed[name] = digest
+    return listed
