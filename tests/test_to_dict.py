@@ -13,13 +13,20 @@ from icat_data import _rows
 from icat_data._load import dataset
 from icat_data._panel import organization_years
 
-# Every record of every entity, with the coverage, manifest and panel rows besides.
+# Every record of every entity, with the coverage, manifest, panel rows, releases and checks.
 RECORDS: list[Any] = [
     item[1] if isinstance(item, tuple) else item
     for found in _rows.entity_records(dataset()).values()
     for item in found
 ]
-EVERY = [*RECORDS, *organization_years(dataset()), icat_data.coverage(), icat_data.manifest()]
+EVERY = [
+    *RECORDS,
+    *organization_years(dataset()),
+    icat_data.coverage(),
+    icat_data.manifest(),
+    *icat_data.editions(),
+    *icat_data.verify(),
+]
 
 
 def test_every_kind_of_record_is_tested() -> None:
