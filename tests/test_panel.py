@@ -113,8 +113,19 @@ def test_the_panel_is_computed_only_when_asked() -> None:
     import subprocess
     import sys
 
-    code = "import sys, icat_data; icat_data.members(); print('icat_data._panel' in sys.modules)"
+    code = (
+        "import sys, icat_data; icat_data.members(); icat_data.to_records('organizations'); "
+        "print('icat_data._panel' in sys.modules)"
+    )
     shown = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert shown.stdout.strip() == "False"
+
+
+def test_the_panel_is_an_entity_of_every_export() -> None:
+    assert icat_data.to_records("organization_years") == [r.to_dict() for r in ROWS]
+    frame = icat_data.to_dataframe("organization_years")
+    assert len(frame) == len(ROWS)
+    assert str(frame["year"].dtype) == "int64"  # a plain year, not a date a plot misreads
+    assert frame["at_end"].dtype == bool

@@ -104,6 +104,7 @@ event_kind: icat_data.EventKind = events[0].kind
 organization_kind: icat_data.OrganizationKind = unodc.kind
 precision: icat_data.Precision = start.precision
 entity: icat_data.Entity = "memberships"
+panel_entity: icat_data.Entity = "organization_years"
 style: icat_data.CitationStyle = "bibtex"
 export_format: icat_data.ExportFormat = "datapackage"
 typo_kind: icat_data.BriefKind = "issue brief"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
