@@ -97,8 +97,9 @@ def test_manifest_counts_match_the_records() -> None:
     # The manifest counts the records of the data files; former names, reported counts and
     # disagreements are rows of to_records too, but parts of records the manifest counts.
     assert set(counts) == set(ENTITIES) - {"former_names", "reported_counts", "disagreements"}
-    for entity, count in counts.items():
-        assert count == len(icat_data.to_records(entity)), entity
+    for entity in ENTITIES:
+        if entity in counts:
+            assert counts[entity] == len(icat_data.to_records(entity)), entity
 
 
 def test_versions_agree() -> None:

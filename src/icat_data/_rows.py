@@ -30,6 +30,7 @@ from ._models import (
     Source,
 )
 from ._version import __version__
+from ._vocabulary import Entity
 
 if TYPE_CHECKING:
     import cattrs
@@ -47,18 +48,8 @@ __all__ = [
     "records",
 ]
 
-#: The entity names records() and to_dataframe() accept.
-ENTITIES = (
-    "organizations",
-    "memberships",
-    "former_names",
-    "chairs",
-    "briefs",
-    "events",
-    "sources",
-    "reported_counts",
-    "disagreements",
-)
+#: The entity names records() and to_dataframe() accept, in the order exports list them.
+ENTITIES: tuple[Entity, ...] = typing.get_args(Entity)
 
 #: How much of a date is known, coarsest first.
 PRECISIONS: tuple[str, ...] = typing.get_args(Precision)
