@@ -17,6 +17,7 @@ import pandas
 import pytest
 
 import icat_data
+from icat_data import Entity
 from icat_data._rows import ENTITIES, columns, records
 
 #: Every vocabulary column of every frame: kinds and roles, and each date's precision.
@@ -43,7 +44,7 @@ def test_every_vocabulary_is_a_category_of_every_allowed_value() -> None:
 
 @pytest.mark.parametrize(("entity", "name"), CATEGORIES)
 def test_grouping_by_a_category_with_observed_true_is_the_same_everywhere(
-    entity: str, name: str
+    entity: Entity, name: str
 ) -> None:
     frame = icat_data.to_dataframe(entity)
     with warnings.catch_warnings():

@@ -99,8 +99,9 @@ def test_manifest_counts_match_the_records() -> None:
     # organization years are derived from the memberships.
     derived = {"former_names", "reported_counts", "disagreements", "organization_years"}
     assert set(counts) == set(ENTITIES) - derived
-    for entity, count in counts.items():
-        assert count == len(icat_data.to_records(entity)), entity
+    for entity in ENTITIES:
+        if entity in counts:
+            assert counts[entity] == len(icat_data.to_records(entity)), entity
 
 
 def test_versions_agree() -> None:

@@ -247,11 +247,17 @@ def test_the_duckdb_example_in_the_docs_runs(
     assert {row[0] for row in rows} == {o.acronym for o in icat_data.members(on="2006-09")}
 
 
-def test_it_writes_into_a_folder_it_creates_and_replaces_its_files(tmp_path: Path) -> None:
+def test_it_writes_into_a_folder_it_creates_and_replaces_it_only_when_forced(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "a" / "b"
     first = icat_data.write_datapackage(target)
     before = {p.name: p.read_bytes() for p in target.iterdir()}
-    assert icat_data.write_datapackage(str(target)) == first == target / "datapackage.json"
+    with pytest.raises(FileExistsError, match="is not empty"):
+        icat_data.write_datapackage(target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    forced = icat_data.write_datapackage(str(target), force=True)
+    assert forced == first == target / "datapackage.json"
     assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # same edition: same bytes
 
 

@@ -10,11 +10,12 @@ import pandas
 import pytest
 
 import icat_data
+from icat_data import Entity
 from icat_data._rows import ENTITIES, columns
 
 
 @pytest.mark.parametrize("entity", ENTITIES)
-def test_rows_are_plain_json(entity: str) -> None:
+def test_rows_are_plain_json(entity: Entity) -> None:
     rows = icat_data.to_records(entity)
     assert rows
     assert json.loads(json.dumps(rows)) == rows
@@ -66,7 +67,7 @@ def test_rows_are_fresh_copies() -> None:
 
 def test_unknown_entity_lists_the_known_ones() -> None:
     with pytest.raises(ValueError, match="expected one of: organizations, memberships"):
-        icat_data.to_records("members")
+        icat_data.to_records("members")  # type: ignore[arg-type]
 
 
 def test_former_names_reported_counts_and_disagreements_are_rows_too() -> None:
@@ -104,7 +105,7 @@ def test_former_names_reported_counts_and_disagreements_are_rows_too() -> None:
 
 
 @pytest.mark.parametrize("entity", ENTITIES)
-def test_columns_describe_every_row(entity: str) -> None:
+def test_columns_describe_every_row(entity: Entity) -> None:
     names = [column.name for column in columns(entity)]
     for row in icat_data.to_records(entity):
         assert list(row) == names
@@ -127,7 +128,7 @@ def _plain(value: object) -> object:
 
 
 @pytest.mark.parametrize("entity", ENTITIES)
-def test_to_dataframe_holds_every_value_of_the_rows(entity: str) -> None:
+def test_to_dataframe_holds_every_value_of_the_rows(entity: Entity) -> None:
     frame = icat_data.to_dataframe(entity)
     rows = icat_data.to_records(entity)
     assert list(frame.index) == list(range(len(rows)))
@@ -141,7 +142,7 @@ def test_to_dataframe_holds_every_value_of_the_rows(entity: str) -> None:
 
 
 @pytest.mark.parametrize("entity", ENTITIES)
-def test_every_partial_date_has_its_precision_and_first_and_last_day(entity: str) -> None:
+def test_every_partial_date_has_its_precision_and_first_and_last_day(entity: Entity) -> None:
     frame = icat_data.to_dataframe(entity)
     dates = [c.name for c in columns(entity) if c.kind == "partial_date"]
     for name in dates:

@@ -29,7 +29,7 @@ _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
 from ._dates import DateLike
 from ._editions import Check, Edition, Release, edition, editions, verify
-from ._export import to_dataframe, to_records, write_datapackage
+from ._export import to_arrow, to_dataframe, to_records, write_datapackage, write_parquet
 from ._models import (
     BRIEF_KINDS,
     EVENT_KINDS,
@@ -143,8 +143,10 @@ __all__ = [
     "partners",
     "search_organizations",
     "sources",
+    "to_arrow",
     "to_dataframe",
     "to_records",
     "verify",
     "write_datapackage",
+    "write_parquet",
 ]

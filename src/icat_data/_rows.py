@@ -50,7 +50,7 @@ __all__ = [
     "records",
 ]
 
-#: The entity names records() and to_dataframe() accept, as the ``Entity`` type lists them.
+#: The entity names records() and to_dataframe() accept, in the order exports list them.
 ENTITIES: tuple[Entity, ...] = typing.get_args(Entity)
 
 #: How much of a date is known, coarsest first.
