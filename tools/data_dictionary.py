@@ -38,6 +38,7 @@ RECORDS: tuple[type, ...] = (
     icat_data.Organization,
     icat_data.FormerName,
     icat_data.Membership,
+    icat_data.OrganizationYear,
     icat_data.ChairTerm,
     icat_data.Brief,
     icat_data.Event,

@@ -50,6 +50,7 @@ _KEYS = {
     "sources": ("id",),
     "reported_counts": ("date",),
     "disagreements": ("topic",),
+    "organization_years": ("organization", "role", "year"),
 }
 #: Columns that hold ids of another entity's rows (one id, or a list of them), by name.
 _REFERENCES = {
@@ -81,6 +82,9 @@ _DESCRIPTIONS = {
     "sources": "The public documents the facts were read from.",
     "reported_counts": "How many organizations a source said ICAT had at a date.",
     "disagreements": "Where sources disagree about a fact, and what the data records.",
+    "organization_years": "One row per organization, role and year in which it held the role, "
+    "to the year of the data's as-of day; at_start and at_end: held on 1 January and on "
+    "31 December; acronym and name as borne on 31 December.",
 }
 # Table Schema patterns match the whole value (they are XML Schema regular expressions).
 _PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"

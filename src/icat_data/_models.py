@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ._dates import DateLike, to_partial_date
 from ._frozen import FrozenMap
 from ._limits import shown
 from ._partial_date import ISO_PARTIAL, PartialDate
@@ -31,6 +32,7 @@ from ._vocabulary import (
     Precision,
     Role,
 )
+from .errors import OutOfCoverageError
 
 __all__ = [
     "BRIEF_KINDS",
@@ -48,6 +50,7 @@ __all__ = [
     "Manifest",
     "Membership",
     "Organization",
+    "OrganizationYear",
     "PartialDate",
     "Precision",
     "ReportedCount",
@@ -69,7 +72,8 @@ def _one_of(allowed: frozenset[str]) -> Callable[[object, attrs.Attribute[str], 
 
 
 class _Record:
-    """What every record shares: a one-line repr, an HTML table for Jupyter, and ordering.
+    """What every record shares: a one-line repr, an HTML table for Jupyter, ordering and a
+    JSON-ready dict.
 
     A record's repr names only what identifies it (see ``_identity``), so that a tuple of
     records stays readable; the full record is in its fields. Records with a ``_sort_key``
@@ -93,6 +97,19 @@ class _Record:
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._values()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a JSON-ready dict, the shape of a [`to_records()`][icat_data.to_records]
+        row: every field by name, dates as ISO text at their precision, sources as their ids,
+        tuples as lists and records inside it as dicts of their own.
+
+        ``json.dumps(record.to_dict())`` works for every record, where
+        ``json.dumps(attrs.asdict(record))`` fails on its dates.
+        """
+        return {
+            field.name: _json_ready(getattr(self, field.name))
+            for field in self.__attrs_attrs__  # type: ignore[attr-defined]
+        }
 
     def _identity(self) -> tuple[tuple[str, object], ...]:
         raise NotImplementedError
@@ -148,6 +165,24 @@ def year_ranges(years: Iterable[int]) -> str:
         else:
             runs.append([year])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def _json_ready(value: object) -> Any:
+    """``value`` as JSON holds it; a `Source` inside a record as its id (a source's own dict
+    is its ``to_dict()``)."""
+    if isinstance(value, Source):
+        return value.id
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: _json_ready(item) for key, item in value.items()}
+    return value
 
 
 def _brief(value: object, width: int = 60) -> str:
@@ -305,6 +340,55 @@ class Organization(_Record):
         """Whether the organization held ``role`` on any day from ``first`` to ``last`` (both
         included), by [`Membership.overlaps()`][icat_data.Membership.overlaps]."""
         return any(m.role == role and m.overlaps(first, last) for m in self.memberships)
+
+    def name_on(self, on: DateLike) -> str:
+        """The full name the organization bore on ``on`` (a ``DateLike``, as in `members()`).
+
+        A year or month answers the name borne on its last day, so a year in which it was
+        renamed answers the new name. A date before its earliest recorded name stopped applying
+        answers that earliest name: the data records when names stopped applying, not when
+        an organization was founded, so it cannot say that one did not exist yet. Where a
+        rename is dated only to a year or month and ``on`` ends inside that period before its
+        last day, the data cannot tell which name applied:
+        [`OutOfCoverageError`][icat_data.OutOfCoverageError].
+        """
+        former = self._former_name_on(on)
+        return self.name if former is None else former.name
+
+    def acronym_on(self, on: DateLike) -> str:
+        """The acronym the organization bore on ``on``, by the rules of
+        [`name_on()`][icat_data.Organization.name_on].
+
+        A former name recorded without an acronym is an
+        [`OutOfCoverageError`][icat_data.OutOfCoverageError], not the current acronym: every
+        rename the data records changed the acronym too (DPKO to DPO, DPA to DPPA).
+        """
+        former = self._former_name_on(on)
+        if former is None:
+            return self.acronym
+        if former.acronym is None:
+            raise OutOfCoverageError(
+                f"the data records no acronym for {former.name!r}, the name {self.acronym} "
+                f"bore on {to_partial_date(on, 'on')}"
+            )
+        return former.acronym
+
+    def _former_name_on(self, on: DateLike) -> FormerName | None:
+        """The former name borne on the last day of ``on``; ``None`` for the current name."""
+        asked = to_partial_date(on, "on")
+        day = asked.last_day
+        for former in sorted(self.former_names, key=lambda f: f.until):
+            if day < former.until.first_day:
+                return former
+            # ``until`` is a day within its period: on the period's last day the change has
+            # happened, on any earlier day of it the data cannot tell.
+            if day < former.until.last_day:
+                raise OutOfCoverageError(
+                    f"the data dates {self.acronym}'s change from the name {former.name!r} "
+                    f"only to {former.until}, so its name on {asked} is not known; ask about "
+                    f"{former.until} as a whole (the name at its end) or a date outside it"
+                )
+        return None
 
     def names(self) -> Iterator[str]:
         """Every name it is known by, in this order: acronym, name, former acronyms and names,
@@ -554,3 +638,49 @@ class Manifest(_Record):
             ("digest", self.digest[:12] + "..."),  # cut, as long text is
             ("counts", self.counts),
         )
+
+
+@attrs.frozen(repr=False, eq=False, order=False)
+class OrganizationYear(_Record):
+    """One organization in one role in one year in which it held that role, the row of the
+    ``organization_years`` panel.
+
+    Each row agrees with the queries: ``at_start`` with ``members(on="YYYY-01-01")`` (or
+    `partners()`), ``at_end`` with ``members(on="YYYY-12-31")``, and the row itself with
+    ``members(on=YYYY)``, which counts every organization that held the role on any day of
+    the year.
+    """
+
+    organization: str
+    """Id of the organization."""
+    year: int
+    """The year."""
+    role: Role = attrs.field(validator=_one_of(ROLES), metadata={"vocabulary": ROLES})
+    """The role held in that year."""
+    at_start: bool
+    """Whether it held the role on 1 January."""
+    at_end: bool
+    """Whether it held the role on 31 December (for the year of ``coverage().as_of``: as far
+    as the data knows on that day)."""
+    acronym: str | None
+    """The acronym borne on 31 December, by
+    [`Organization.acronym_on()`][icat_data.Organization.acronym_on]; ``None`` where the data
+    records no acronym for the name borne then."""
+    name: str
+    """The full name borne on 31 December, by
+    [`Organization.name_on()`][icat_data.Organization.name_on]."""
+    start_attested_only: bool
+    """``True`` when the role held that year is a membership whose start is only its earliest
+    attestation, so the role may have begun before the data's first row of it."""
+
+    def _identity(self) -> tuple[tuple[str, object], ...]:
+        return (
+            ("organization", self.organization),
+            ("year", self.year),
+            ("role", self.role),
+            ("at_start", self.at_start),
+            ("at_end", self.at_end),
+        )
+
+    def _sort_key(self) -> tuple[Any, ...]:
+        return (self.organization, self.role, self.year)

@@ -11,6 +11,7 @@ import datetime
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -24,6 +25,7 @@ from ._models import (
     FormerName,
     Membership,
     Organization,
+    OrganizationYear,
     PartialDate,
     Precision,
     ReportedCount,
@@ -65,6 +67,7 @@ _RECORD_TYPES: dict[str, type] = {
     "sources": Source,
     "reported_counts": ReportedCount,
     "disagreements": Disagreement,
+    "organization_years": OrganizationYear,
 }
 # Records that belong to an organization: their rows start with its id, as "organization".
 _OWNED = frozenset({"memberships", "former_names"})
@@ -97,7 +100,7 @@ def records(entity: str, data: Dataset | None = None) -> list[dict[str, Any]]:
     """The rows of ``to_records(entity)`` (documented there, in ``_export``), from ``data``
     (default: the packaged edition's)."""
     _check_entity(entity)
-    found = entity_records(data or dataset())[entity]
+    found = _RECORDS_OF[entity](data or dataset())
     if entity in _OWNED:
         return [{"organization": org.id, **_row(record)} for org, record in found]
     return [_row(record, exclude=_LEFT_OUT.get(entity, ())) for record in found]
@@ -105,17 +108,28 @@ def records(entity: str, data: Dataset | None = None) -> list[dict[str, Any]]:
 
 def entity_records(data: Dataset) -> dict[str, tuple[Any, ...]]:
     """The records of each entity; an organization's own as ``(organization, record)`` pairs."""
-    return {
-        "organizations": data.organizations,
-        "memberships": tuple((o, m) for o in data.organizations for m in o.memberships),
-        "former_names": tuple((o, f) for o in data.organizations for f in o.former_names),
-        "chairs": data.chair_terms,
-        "briefs": data.briefs,
-        "events": data.events,
-        "sources": data.sources,
-        "reported_counts": data.coverage.reported_counts,
-        "disagreements": data.coverage.disagreements,
-    }
+    return {entity: records_of(data) for entity, records_of in _RECORDS_OF.items()}
+
+
+def _organization_years(data: Dataset) -> tuple[OrganizationYear, ...]:
+    from ._panel import organization_years  # here: only the panel's rows pay for computing it
+
+    return organization_years(data)
+
+
+#: How each entity's records are read from a dataset: one entity's rows compute only its own.
+_RECORDS_OF: dict[str, Callable[[Dataset], tuple[Any, ...]]] = {
+    "organizations": lambda data: data.organizations,
+    "memberships": lambda data: tuple((o, m) for o in data.organizations for m in o.memberships),
+    "former_names": lambda data: tuple((o, f) for o in data.organizations for f in o.former_names),
+    "chairs": lambda data: data.chair_terms,
+    "briefs": lambda data: data.briefs,
+    "events": lambda data: data.events,
+    "sources": lambda data: data.sources,
+    "reported_counts": lambda data: data.coverage.reported_counts,
+    "disagreements": lambda data: data.coverage.disagreements,
+    "organization_years": _organization_years,
+}
 
 
 @functools.cache

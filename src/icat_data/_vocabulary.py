@@ -63,6 +63,7 @@ Entity = Literal[
     "sources",
     "reported_counts",
     "disagreements",
+    "organization_years",
 ]
 #: A form a citation can be written in.
 CitationStyle = Literal["text", "bibtex", "csl-json", "ris"]

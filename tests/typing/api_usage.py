@@ -104,6 +104,7 @@ event_kind: icat_data.EventKind = events[0].kind
 organization_kind: icat_data.OrganizationKind = unodc.kind
 precision: icat_data.Precision = start.precision
 entity: icat_data.Entity = "memberships"
+panel_entity: icat_data.Entity = "organization_years"
 style: icat_data.CitationStyle = "bibtex"
 export_format: icat_data.ExportFormat = "datapackage"
 typo_kind: icat_data.BriefKind = "issue brief"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
@@ -115,3 +116,21 @@ started_before: bool = start < datetime.date(2020, 1, 1)
 refused = OutOfCoverageError("no chair is recorded for 2020", year=2020, covered=(2019, 2021))
 refused_year: int | None = refused.year
 covered_years: tuple[int, ...] | None = refused.covered
+
+# Names as they were, a year of the panel, and every record as JSON-ready data.
+name_then: str = unodc.name_on("2018-12-31")
+acronym_then: str = unodc.acronym_on(2018)
+unodc.name_on(2018.5)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+as_dict: dict[str, Any] = unodc.to_dict()
+year_row = icat_data.OrganizationYear(
+    organization="unodc",
+    year=2019,
+    role="member",
+    at_start=True,
+    at_end=True,
+    acronym="UNODC",
+    name="United Nations Office on Drugs and Crime",
+    start_attested_only=False,
+)
+row_acronym: str | None = year_row.acronym
+row_dict: dict[str, Any] = year_row.to_dict()
