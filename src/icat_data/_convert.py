@@ -28,7 +28,6 @@ __all__ = [
     "describe_error",
     "structure_converter",
     "structure_source",
-    "unstructure_converter",
 ]
 
 
@@ -157,12 +156,3 @@ def _format(error: BaseException, _type: Any) -> str:
     if isinstance(error, KeyError):
         return "required field missing"
     return str(error)
-
-
-def unstructure_converter() -> cattrs.Converter:
-    """A converter that writes records as JSON-ready values, sources as their ids."""
-    converter = cattrs.Converter()
-    converter.register_unstructure_hook(PartialDate, str)
-    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_unstructure_hook(Source, lambda source: source.id)
-    return converter

@@ -35,8 +35,6 @@ from ._version import __version__
 from ._vocabulary import Entity
 
 if TYPE_CHECKING:
-    import cattrs
-
     from ._dataset import Dataset
 
 __all__ = [
@@ -229,17 +227,7 @@ _KINDS: dict[Any, Kind] = {
 
 
 def _row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    # Field by field, so that a record's own sources stay full objects only in "sources".
-    converter = _converter()
-    return {
-        field.name: converter.unstructure(getattr(record, field.name))
-        for field in attrs.fields(type(record))
-        if field.name not in exclude
-    }
-
-
-@functools.cache
-def _converter() -> cattrs.Converter:
-    from ._convert import unstructure_converter
-
-    return unstructure_converter()
+    row: dict[str, Any] = record.to_dict()
+    for name in exclude:
+        del row[name]
+    return row
