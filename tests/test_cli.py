@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 import icat_data
+from icat_data import _cite
+from icat_data._load import dataset
 from icat_data._rows import ENTITIES
 
 COMMAND = Path(sys.executable).with_name("icat-data")
@@ -175,6 +177,7 @@ def test_json_and_csv_exports_name_their_edition(fmt: str, tmp_path: Path) -> No
         "package_version": icat_data.__version__,
         "as_of": icat_data.coverage().as_of.isoformat(),
         "license": "CC-BY-4.0",
+        "citation": _cite.cite(dataset()),
     }
 
 

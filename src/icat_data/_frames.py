@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._rows import PRECISIONS, columns, date_parts, records
+from ._rows import PRECISIONS, columns, date_parts, edition, records
 
 if TYPE_CHECKING:
     import pandas
@@ -52,7 +52,10 @@ def frame(entity: str, data: Dataset | None = None) -> pandas.DataFrame:
             series[column.name] = pandas.Series(values, dtype=bool)
         else:  # text: pandas' own string dtype where it has one (pandas 3), else object
             series[column.name] = pandas.Series(values)
-    return pandas.DataFrame(series, index=pandas.RangeIndex(len(rows)))
+    table = pandas.DataFrame(series, index=pandas.RangeIndex(len(rows)))
+    # Provenance travels with the frame (pandas keeps attrs through most operations).
+    table.attrs["icat_data"] = edition(data)
+    return table
 
 
 def _datetimes(pandas: Any, days: Sequence[datetime.date | None]) -> Any:

@@ -176,11 +176,15 @@ def csv_cell(value: object) -> str:
 
 
 def edition(data: Dataset | None = None) -> dict[str, str]:
-    """Which data an export holds: edition, content digest, package version and as-of day.
+    """Which data an export holds: edition, content digest, package version, as-of day,
+    licence and the text citation of the dataset.
 
-    Written beside the JSON and CSV exports as ``edition.json`` and into a data package's
-    ``datapackage.json``, so that a file read long after it was written still says what it is.
+    Written beside the JSON and CSV exports as ``edition.json``, into a data package's
+    ``datapackage.json``, a Parquet file's metadata and a frame's ``attrs["icat_data"]``, so
+    that data read long after it was exported still says what it is and how to cite it.
     """
+    from ._cite import cite
+
     data = data or dataset()
     return {
         "data_version": data.manifest.data_version,
@@ -188,6 +192,7 @@ def edition(data: Dataset | None = None) -> dict[str, str]:
         "package_version": __version__,
         "as_of": data.coverage.as_of.isoformat(),
         "license": "CC-BY-4.0",
+        "citation": cite(data),
     }
 
 
