@@ -168,6 +168,8 @@ def test_diff_lists_changes_as_table_and_json() -> None:
     assert rows == _changes.change_rows(changes)
     assert set(rows[0]) == {"entity", "id", "change", "field", "before", "after"}
     assert json.loads(run("diff", "0.1.0", "--json").stdout) == rows  # NEW: the packaged one
+    # ... or the one --edition names.
+    assert run("--edition", "0.2.0", "diff", "0.1.1").stdout.startswith("no changes from")
     table = run("diff", "0.1.0", COLUMNS="80")
     assert table.returncode == 0
     lines = table.stdout.splitlines()
