@@ -165,25 +165,29 @@ def _run(argv: Sequence[str] | None) -> int:
         return _fail(2, str(error))
     except OSError as error:  # the file system refused (export): say so, no traceback
         return _fail(1, f"{error.strerror or error}: {shown(str(error.filename))}")
-    empty = isinstance(result, _Listing) and not result
     if isinstance(result, str):  # text in a format of its own (a citation)
         text = result
     elif args.json:
         text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
-    elif isinstance(result, _Listing) and empty and result.none_is_an_answer:
+    elif isinstance(result, _Listing) and not result and result.none_is_an_answer:
         text = result.none + "\n"
     elif isinstance(result, _Listing):
         text = _table(result, _width(args.wide))
     else:
         text = _mapping(result, _width(args.wide))
     status = _write(text)
-    if status != 0 or not isinstance(result, _Listing) or not empty or result.none_is_an_answer:
-        return status
-    # Found nothing: nothing printed (or []), and the status says so; a person at a terminal
-    # is told so too, since a bare prompt does not say whether the command worked.
-    if not args.json and _is_terminal(sys.stderr):
-        _fail(1, result.none)
-    return 1
+    if (
+        status == 0
+        and isinstance(result, _Listing)
+        and not result
+        and not result.none_is_an_answer
+    ):
+        # Found nothing: nothing printed (or []), and the status says so; a person at a
+        # terminal is told so too, since a bare prompt does not say whether it worked.
+        if not args.json and _is_terminal(sys.stderr):
+            _note(result.none)
+        return 1
+    return status
 
 
 def _spelled(words: list[str], parser: argparse.ArgumentParser) -> list[str]:
