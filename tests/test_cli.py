@@ -56,7 +56,9 @@ def test_python_dash_m_is_the_same_command() -> None:
         text=True,
         check=True,
     )
-    assert json.loads(module.stdout) == [{"year": 2019, "chairs": ["OSCE", "UN Women"]}]
+    assert json.loads(module.stdout) == [
+        {"year": 2019, "chairs": ["OSCE", "UN Women"], "chair_ids": ["osce", "un-women"]}
+    ]
 
 
 def test_chairs_table_and_json() -> None:
@@ -64,7 +66,11 @@ def test_chairs_table_and_json() -> None:
     assert table[0].split() == ["YEAR", "CHAIRS"]
     assert "2019  OSCE, UN Women" in table
     assert len(table) == 1 + len(icat_data.chair_terms())
-    assert json.loads(run("chairs", "--json").stdout)[0] == {"year": 2012, "chairs": ["UNICEF"]}
+    assert json.loads(run("chairs", "--json").stdout)[0] == {
+        "year": 2012,
+        "chairs": ["UNICEF"],
+        "chair_ids": ["unicef"],
+    }
 
 
 def test_members_on_a_date_and_partners() -> None:
@@ -132,6 +138,19 @@ def test_briefs_and_events_filters() -> None:
         (("orgs", ""), 2, "TEXT '' has no letters or digits"),
         (("orgs", "!!!"), 2, "TEXT '!!!' has no letters or digits"),
         (("orgs", "a" * 300), 2, "TEXT 'aaa"),
+        (("chair", "2019"), 2, "no command is named 'chair'; did you mean 'chairs'?"),
+        (("--json", "member"), 2, "did you mean 'members'?"),
+        (("--edition", "0.2.0", "sourse", "x"), 2, "did you mean 'source'?"),
+        (("source", "icat-2018-05-princip"), 1, "did you mean 'icat-2018-05-principals'"),
+        (("source", "nope"), 1, "no source has the id 'nope'; see: icat-data sources"),
+        (("cite", "events:nope"), 1, "no event has the id 'nope'"),
+        (("cite", "briefs:issue-brief-8"), 1, "did you mean 'issue-brief-08'"),
+        (("cite", "chairs:2020"), 1, "chairs are recorded for 2012, 2018-2019"),
+        (("cite", "chairs:twenty"), 2, "is not a year"),
+        (("cite", "UNDOC"), 1, "did you mean 'UNODC'"),
+        (("cite", "--style", "mla"), 2, "invalid choice"),
+        (("diff", "0.2"), 1, "no edition is named '0.2'; did you mean '0.2.0'?"),
+        (("diff",), 2, "the following arguments are required: OLD"),
     ],
 )
 def test_misses_and_bad_input_give_one_line_and_a_status(
@@ -283,11 +302,17 @@ def test_export_into_a_path_the_output_encoding_cannot_hold(tmp_path: Path, enco
     assert len(list(folder.iterdir())) == len(ENTITIES) + 1  # and edition.json
 
 
-@pytest.mark.parametrize("args", ["", "events --json", "chairs", "--help"])
-def test_a_closed_stdout_is_no_error(args: str) -> None:
+@pytest.mark.parametrize("args", ["", "events", "events --json", "chairs", "--help", "--version"])
+def test_a_closed_stdout_is_one_line_and_exit_1(args: str) -> None:
+    # Output nobody can read is lost output: said as coreutils say it (`ls >&-`).
     result = shell(f'"$ICAT" {args} >&-')
-    assert result.returncode == 0
-    assert result.stderr == ""
+    assert result.returncode == 1
+    assert _one_clean_line(result) == "icat-data: cannot write the output: Bad file descriptor"
+
+
+def test_a_closed_stdout_with_nothing_to_write_is_only_not_found() -> None:
+    result = shell('"$ICAT" orgs xyzzy >&-')
+    assert (result.returncode, result.stderr) == (1, "")
 
 
 def test_a_closed_stderr_keeps_errors_off_stdout() -> None:
@@ -334,7 +359,9 @@ COMMANDS = [
     ("brief", "12"),
     ("events",),
     ("sources",),
+    ("source", "osce-2019-12-06"),
     ("coverage",),
+    ("diff", "0.1.0"),
 ]
 
 
@@ -358,7 +385,10 @@ def test_output_fits_the_terminal_and_wide_shows_it_all(
     assert len(wide.stdout.splitlines()) == len(lines) - len(moved)
 
 
-HELPS = sorted({args[:1] for args in COMMANDS} | {("export",)})
+HELPS = sorted(
+    {args[:1] for args in COMMANDS}
+    | {("export",), ("diff",), ("cite",), ("source",), ("editions",), ("verify",)}
+)
 
 
 @pytest.mark.parametrize("command", HELPS, ids=lambda command: " ".join(command) or "-")

@@ -2,6 +2,15 @@
 
 import sys
 
-from ._cli import main
 
-sys.exit(main())
+def _run() -> int:
+    try:
+        from ._cli import main
+    except KeyboardInterrupt:  # Ctrl-C while the command line loads: as main() answers it
+        if sys.stderr is not None:
+            sys.stderr.write("\n")
+        return 130
+    return main()
+
+
+sys.exit(_run())

@@ -1,10 +1,17 @@
 """The ``icat-data`` command line (also ``python -m icat_data``).
 
 Tables for people, ``--json`` for programs. Exit status: 0 when the command found what it
-was asked for; 1 when it found nothing (an empty listing prints nothing, ``[]`` with
-``--json``), when a name, number or year is not in the data (one line on stderr says what is),
-or when a file cannot be written; 2 for bad input, with one line on stderr saying what was
-wrong and what would be right. Never a traceback.
+was asked for; 1 when it found nothing, when a name, number, id or year is not in the data
+(one line on stderr says what is, with close matches), or when the output or a file cannot be
+written (a closed stdout, a full disk); 2 for bad input, with one line on stderr saying what
+was wrong and what would be right; 130 on Ctrl-C, with only a newline on stderr. Never a
+traceback.
+
+A listing that finds nothing prints nothing (``[]`` with ``--json``) and exits 1; when stderr
+is a terminal, one line there says that nothing matched and what to try. ``diff`` is the
+exception: two editions without changes are an answer, so it prints a line saying so (``[]``
+with ``--json``) and exits 0. ``members --on`` a date past the data's as-of day answers, and
+says on stderr that later changes are not known.
 """
 
 from __future__ import annotations
@@ -13,25 +20,33 @@ import argparse
 import codecs
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from . import _datapackage, _query, _rows
+from . import _changes, _cite, _datapackage, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
-from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
+from ._models import BRIEF_KINDS, EVENT_KINDS, Brief, Event, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
 from .errors import IcatDataError, UnknownEditionError, UnknownOrganizationError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["main"]
 
 Row = dict[str, Any]
+_T = TypeVar("_T")
+
+# The entities `cite` takes as ENTITY:ID, in the names of to_records().
+_CITED = ("organizations", "chairs", "briefs", "events", "sources")
 
 EXAMPLES = """examples:
   icat-data                          a summary of the data
@@ -44,6 +59,10 @@ EXAMPLES = """examples:
   icat-data coverage                 what the data covers and what it lacks
   icat-data --edition 0.2.0 members --on 2019   as package 0.2.0's data answered
   icat-data editions                 every released edition; verify checks them
+  icat-data diff 0.2.0               what changed since package 0.2.0's data
+  icat-data cite --style bibtex      how to cite the data
+  icat-data cite chairs:2019         the sources behind one record
+  icat-data source osce-2019-12-06   one source, as org and sources name it
   icat-data export --format datapackage --out icat
 Add --json after a command for JSON, --wide for cells at full length."""
 
@@ -52,6 +71,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse would print the whole usage block; one line is easier to read and to grep.
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops a write error, so `--help >/dev/full` would exit 0 having printed
+        # nothing: help and --version report it as any other output does.
+        if file is None or file is sys.stderr:
+            with contextlib.suppress(OSError):
+                super()._print_message(message, sys.stderr)
+        elif message and (status := _write(message)):
+            self.exit(status)
 
 
 class _Failure(Exception):
@@ -63,30 +91,60 @@ class _Failure(Exception):
 
 
 class _Listing(list[Row]):
-    """Rows, as JSON gives them, for a table: ``columns`` are those it shows, and ``cells``
-    draws the cell of a column that is not simply one field (a date with its end)."""
+    """Rows, as JSON gives them, for a table: ``columns`` are those it shows, ``cells`` draws
+    the cell of a column that is not simply one field (a date with its end), and ``whole``
+    columns are never shortened while others can give way (ids, which other commands take).
+
+    ``none`` says, in one line, that nothing matched and what to try: on stderr when it is
+    a terminal, with exit status 1; or, if ``none_is_an_answer`` (no changes between two
+    editions), on stdout with status 0.
+    """
 
     def __init__(
         self,
         rows: list[Row],
         columns: Sequence[str],
         cells: dict[str, Callable[[Row], str]] | None = None,
+        *,
+        none: str = "nothing matched",
+        none_is_an_answer: bool = False,
+        whole: Collection[str] = (),
     ) -> None:
         super().__init__(rows)
         self.columns = list(columns)
         self.cells = cells or {}
+        self.none = none
+        self.none_is_an_answer = none_is_an_answer
+        self.whole = frozenset(whole)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    """Ctrl-C: a newline (the ^C the terminal echoed stays on its own line), no traceback,
+    and the shell's status for a command ended by SIGINT (128 + 2)."""
+    with contextlib.suppress(OSError, AttributeError):  # stderr may be gone too
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+    return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
     _prepare_streams()
     parser = _parser()
-    args, extra = parser.parse_known_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args, extra = parser.parse_known_args(_spelled(words, parser))
     if extra:  # name the command the stray words were given to, not the top level
         args.parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         args.source = _source_of(args.edition)
-        result: Row | _Listing = args.handler(args)
+        result: Row | _Listing | str = args.handler(args)
     except _Failure as failure:
         return _fail(failure.status, str(failure))
     except UnknownOrganizationError as error:
@@ -107,16 +165,80 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(2, str(error))
     except OSError as error:  # the file system refused (export): say so, no traceback
         return _fail(1, f"{error.strerror or error}: {shown(str(error.filename))}")
-    if args.json:
+    if isinstance(result, str):  # text in a format of its own (a citation)
+        text = result
+    elif args.json:
         text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
+    elif isinstance(result, _Listing) and not result and result.none_is_an_answer:
+        text = result.none + "\n"
     elif isinstance(result, _Listing):
         text = _table(result, _width(args.wide))
     else:
         text = _mapping(result, _width(args.wide))
     status = _write(text)
-    if status == 0 and isinstance(result, _Listing) and not result:
-        return 1  # found nothing: nothing printed (or []), and the status says so
+    if (
+        status == 0
+        and isinstance(result, _Listing)
+        and not result
+        and not result.none_is_an_answer
+    ):
+        # Found nothing: nothing printed (or []), and the status says so; a person at a
+        # terminal is told so too, since a bare prompt does not say whether it worked.
+        if not args.json and _is_terminal(sys.stderr):
+            _note(result.none)
+        return 1
     return status
+
+
+def _spelled(words: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The words with ``help [COMMAND]`` read as ``[COMMAND] --help``; a command word that
+    is no command but close to one is a usage error naming it."""
+    at = _command_at(words)
+    if at is None:
+        return words
+    names = _command_names(parser)
+    word = words[at]
+    if word == "help":
+        return [*words[:at], *words[at + 1 : at + 2], "--help"]
+    if word in names:
+        return words
+    from difflib import get_close_matches
+
+    close = get_close_matches(word[:100], names, n=1)
+    if close:
+        parser.error(f"no command is named {shown(word)}; did you mean {close[0]!r}?")
+    return words  # argparse names the choices
+
+
+def _command_at(words: Sequence[str]) -> int | None:
+    """Where the command word is: the first word that is neither an option nor --edition's
+    value."""
+    skip = False
+    for at, word in enumerate(words):
+        if skip:
+            skip = False
+        elif word == "--edition":
+            skip = True
+        elif word == "--":
+            return at + 1 if at + 1 < len(words) else None
+        elif not word.startswith("-"):
+            return at
+    return None
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
 
 
 def _source_of(name: str | None) -> _query.Queries:
@@ -139,11 +261,21 @@ def _width(wide: bool) -> int | None:
     return None
 
 
+class _Closed(io.TextIOBase):
+    """A standard stream the shell closed (``icat-data >&-``): writing to it fails, as it
+    does for coreutils (\"write error: Bad file descriptor\"), rather than losing the output."""
+
+    def write(self, text: str) -> int:
+        if text:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return 0
+
+
 def _prepare_streams() -> None:
-    # A stream closed by the shell (`icat-data >&-`) is None in Python: nobody can read what
-    # would go there, so it goes nowhere, and the exit status still tells what happened.
+    # A stream closed by the shell is None in Python. Output that nobody can read is an error
+    # the exit status and stderr report; errors that nobody can read leave the status alone.
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stdout = _Closed()
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     # Text the output encoding cannot hold (an ASCII terminal, a path that is not UTF-8) is
@@ -174,15 +306,19 @@ def _write(text: str) -> int:
 
 def _discard_stdout() -> None:
     # What is still buffered would fail again when Python flushes stdout at exit, with a
-    # message of its own: point the descriptor at devnull so that flush succeeds.
+    # message of its own: point the descriptor at devnull so that flush succeeds. A closed
+    # stdout has no descriptor and nothing buffered.
+    if isinstance(sys.stdout, _Closed):
+        return
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
-    output = _Parser(add_help=False)
-    output.add_argument(
+    as_json = _Parser(add_help=False)
+    as_json.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
     )
+    output = _Parser(add_help=False, parents=[as_json])
     output.add_argument(
         "--wide",
         action="store_true",
@@ -210,8 +346,13 @@ def _parser() -> argparse.ArgumentParser:
         title="commands", metavar="COMMAND", parser_class=_Parser, help="one of these"
     )
 
-    def command(name: str, handler: Callable[[argparse.Namespace], Any], text: str) -> Any:
-        sub = commands.add_parser(name, parents=[output], help=text, description=text)
+    def command(
+        name: str,
+        handler: Callable[[argparse.Namespace], Any],
+        text: str,
+        parents: Sequence[_Parser] = (output,),
+    ) -> Any:
+        sub = commands.add_parser(name, parents=list(parents), help=text, description=text)
         sub.set_defaults(handler=handler, parser=sub)
         return sub
 
@@ -247,11 +388,14 @@ def _parser() -> argparse.ArgumentParser:
         help=f"only events of a kind: {', '.join(sorted(EVENT_KINDS))}",
     )
     command("sources", _sources, "every source the data cites")
+    source = command("source", _source_shown, "one source: publisher, date, title, address")
+    source.add_argument("id", metavar="ID", help="its id, as sources and org print it")
     command("coverage", _coverage, "chair years, known gaps, reported counts, disagreements")
     export = command(
         "export",
         _export_files,
         "write every entity as JSON or CSV files, or as a Frictionless data package",
+        parents=(as_json,),  # its table's paths are never shortened: no --wide to offer
     )
     export.add_argument(
         "--format",
@@ -265,6 +409,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     command("editions", _editions_listed, "every released data edition, all in the package")
     command("verify", _verify, "check every packaged file and edition against its SHA-256")
+    diff = command(
+        "diff",
+        _diff,
+        "what changed, record by record, from edition OLD to NEW (exit 0 even if nothing)",
+    )
+    diff.add_argument("old", metavar="OLD", help="an edition or package version, e.g. 0.2.0")
+    diff.add_argument(
+        "new", nargs="?", metavar="NEW", help="another (default: the packaged edition)"
+    )
+    cite = command(
+        "cite", _cite_shown, "how to cite the data, or the sources of one record", parents=()
+    )
+    cite.add_argument(
+        "--style",
+        choices=_cite.STYLES,
+        default="text",
+        metavar="STYLE",
+        help=f"one of: {', '.join(_cite.STYLES)} (default: text)",
+    )
+    cite.add_argument(
+        "id",
+        nargs="?",
+        metavar="ID",
+        help="a record as ENTITY:ID (briefs:issue-brief-08, chairs:2019, events:ID, "
+        "sources:ID, organizations:unodc) or an organization's name",
+    )
     return parser
 
 
@@ -297,15 +467,23 @@ def _chairs(args: argparse.Namespace) -> _Listing:
     years = (
         args.source.coverage().chair_years if args.year is None else (as_year(args.year, "YEAR"),)
     )
-    rows = [{"year": year, "chairs": _acronyms(args.source.chairs_for(year))} for year in years]
+    rows = []
+    for year in years:
+        chairs = args.source.chairs_for(year)
+        # "chairs" stays acronyms, as the table shows them; "chair_ids" are what records hold.
+        rows.append(
+            {"year": year, "chairs": _acronyms(chairs), "chair_ids": [o.id for o in chairs]}
+        )
     return _Listing(rows, ["year", "chairs"])
 
 
 def _members(args: argparse.Namespace) -> _Listing:
-    if args.on is not None:
-        to_partial_date(args.on, "--on")  # a bad date is named by the flag the user typed
     role = "partner" if args.partners else "member"
-    found = (_query.partners if args.partners else _query.members)(args.on)
+    as_of = args.source.coverage().as_of
+    # Read here so that a bad date is named by the flag the user typed.
+    if args.on is not None and to_partial_date(args.on, "--on").last_day > as_of:
+        _note(f"the data is as of {as_of}; changes after that day are not known")
+    found = (args.source.partners if args.partners else args.source.members)(args.on)
     rows = []
     for org in found:
         first = min((m for m in org.memberships if m.role == role), key=lambda m: m.start)
@@ -321,7 +499,13 @@ def _members(args: argparse.Namespace) -> _Listing:
             }
         )
     since = {"since": lambda row: _start(row["since"], row["since_attested_only"])}
-    return _Listing(rows, ["acronym", "name", "kind", "since"], since)
+    starts = [
+        m.start for o in args.source.organizations() for m in o.memberships if m.role == role
+    ]
+    when = f"on {args.on}" if args.on is not None else f"on {as_of} (the as-of day)"
+    first = f"; the first is recorded from {min(starts)}" if starts else ""
+    none = f"no {role} of ICAT is recorded {when}{first}"
+    return _Listing(rows, ["acronym", "name", "kind", "since"], since, none=none)
 
 
 def _organizations(args: argparse.Namespace) -> _Listing:
@@ -345,7 +529,11 @@ def _organizations(args: argparse.Namespace) -> _Listing:
         for org in found
     ]
     roles = {"roles": lambda row: ", ".join(map(_role, row["memberships"]))}
-    return _Listing(rows, ["acronym", "name", "kind", "roles"], roles)
+    none = (
+        f"no organization's name matches {shown(args.text)}; try part of a name, "
+        "or icat-data orgs for all of them"
+    )
+    return _Listing(rows, ["acronym", "name", "kind", "roles"], roles, none=none)
 
 
 def _organization(args: argparse.Namespace) -> Row:
@@ -373,7 +561,11 @@ def _briefs(args: argparse.Namespace) -> _Listing:
     if args.topic is not None:
         _query.search_key(args.topic, "--topic", required=True)  # name the flag in any error
     rows = [_brief_row(b) for b in args.source.briefs(kind=args.kind, year=year, topic=args.topic)]
-    return _Listing(rows, ["published", "kind", "number", "title"])
+    none = (
+        "no publication matches; try another --topic or --year, "
+        f"or icat-data briefs for all {len(args.source.briefs())}"
+    )
+    return _Listing(rows, ["published", "kind", "number", "title"], none=none)
 
 
 def _brief(args: argparse.Namespace) -> Row:
@@ -421,12 +613,75 @@ def _events(args: argparse.Namespace) -> _Listing:
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
-    return _Listing(rows, ["date", "kind", "title", "location"], span)
+    every = args.source.events()
+    known = f" (recorded from {every[0].date} to {every[-1].date})" if every else ""
+    none = f"no event matches; try other dates or kinds{known}, or icat-data events"
+    return _Listing(rows, ["date", "kind", "title", "location"], span, none=none)
 
 
 def _sources(args: argparse.Namespace) -> _Listing:
     rows = [_source(s) for s in args.source.sources()]
-    return _Listing(rows, ["id", "publisher", "published", "title"])
+    return _Listing(rows, ["id", "publisher", "published", "title"], whole=["id"])
+
+
+def _source_shown(args: argparse.Namespace) -> Row:
+    return _source(_find("sources", args.id, {s.id: s for s in args.source.sources()}))
+
+
+def _find(entity: str, key: str, records: dict[str, _T]) -> _T:
+    """The record of ``entity`` whose id is ``key``, or a not-found failure naming the
+    closest ids and the command that lists them all."""
+    found = records.get(key)
+    if found is not None:
+        return found
+    from difflib import get_close_matches
+
+    close = get_close_matches(key[:100], list(records), n=3)
+    hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+    command = "orgs" if entity == "organizations" else entity
+    raise _Failure(1, f"no {entity[:-1]} has the id {shown(key)}; {hint}see: icat-data {command}")
+
+
+def _diff(args: argparse.Namespace) -> _Listing:
+    from ._editions import edition
+
+    # NEW defaults to the edition --edition names, or else the packaged one.
+    old, new = edition(args.old), edition(args.new if args.new is not None else args.edition)
+    # One line to become icat_data.changes(old, new) once that wrapper exists.
+    changes = _changes.diff(old._dataset(), new._dataset())
+    none = f"no changes from {old.data_version} to {new.data_version}"
+    columns = ["entity", "id", "change", "field", "before", "after"]
+    rows = _changes.change_rows(changes)
+    return _Listing(rows, columns, none=none, none_is_an_answer=True)
+
+
+def _cite_shown(args: argparse.Namespace) -> str:
+    record = None if args.id is None else _citable(args.source, args.id)
+    # One line to become icat_data.cite(record, style=...) once that wrapper exists.
+    return _cite.cite(args.source._dataset(), record, style=args.style)
+
+
+def _citable(source: _query.Queries, text: str) -> _cite.Citable:
+    """The record ``ENTITY:ID`` names, or the organization a bare name, acronym or alias
+    names (an organization's name can hold a colon only where no entity precedes it)."""
+    entity, colon, key = text.partition(":")
+    if not colon or entity not in _CITED:
+        return source.get_organization(text)
+    if entity == "organizations":
+        return _find(entity, key, {o.id: o for o in source.organizations()})
+    if entity == "chairs":
+        year = as_year(key, "chairs:YEAR")
+        term = next((t for t in source.chair_terms() if t.year == year), None)
+        if term is None:
+            source.chairs_for(year)  # raises, saying which years are recorded
+            raise _Failure(1, f"no chair term is recorded for {year}")
+        return term
+    listings: dict[str, Callable[[], Sequence[Brief | Event | Source]]] = {
+        "briefs": source.briefs,
+        "events": source.events,
+        "sources": source.sources,
+    }
+    return _find(entity, key, {r.id: r for r in listings[entity]()})
 
 
 def _coverage(args: argparse.Namespace) -> Row:
@@ -542,7 +797,7 @@ def _export_files(args: argparse.Namespace) -> _Listing:
             _write_json(file, _rows.edition(data))
         written.append(("edition", None, path))
     rows = [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
-    return _Listing(rows, ["entity", "rows", "file"])
+    return _Listing(rows, ["entity", "rows", "file"], whole=["file"])
 
 
 def _write_json(file: Any, value: object) -> None:
@@ -591,7 +846,8 @@ def _table(listing: _Listing, width: int | None) -> str:
     ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
     if width is not None:
-        widths = _fit(widths, [len(h) for h in header], width)
+        whole = [c in listing.whole for c in listing.columns]
+        widths = _fit(widths, [len(h) for h in header], width, whole)
     return "".join(
         "  ".join(
             _shorten(text, w).ljust(w) for text, w in zip(line, widths, strict=True)
@@ -601,17 +857,20 @@ def _table(listing: _Listing, width: int | None) -> str:
     )
 
 
-def _fit(widths: list[int], header_widths: list[int], width: int) -> list[int]:
+def _fit(widths: list[int], header_widths: list[int], width: int, whole: list[bool]) -> list[int]:
     """Column widths that fit ``width`` with two spaces between: the widest give way first,
-    down to their header's width (or 6); in a terminal too narrow for that, down to 3."""
+    down to their header's width (or 6); in a terminal too narrow for that, down to 3. A
+    ``whole`` column never gives way: like a digest, an id or a path cut short would invite
+    a wrong copy, so a terminal too narrow for it wraps the line instead."""
     widths = list(widths)
     budget = width - 2 * (len(widths) - 1)
-    for floors in ([max(h, 6) for h in header_widths], [3] * len(widths)):
+    kept = [w if keep else 3 for w, keep in zip(widths, whole, strict=True)]
+    for floors in ([max(k, h, 6) for k, h in zip(kept, header_widths, strict=True)], kept):
         while sum(widths) > budget:
-            widest = max(range(len(widths)), key=lambda i: widths[i])
-            if widths[widest] <= floors[widest]:
+            above = [i for i, w in enumerate(widths) if w > floors[i]]
+            if not above:
                 break  # this floor gives no more
-            widths[widest] -= 1
+            widths[max(above, key=lambda i: widths[i])] -= 1
     return widths
 
 
@@ -634,7 +893,11 @@ def _mapping(row: Row, width: int | None) -> str:
 
 
 def _fail(status: int, message: str) -> int:
+    _note(message)
+    return status
+
+
+def _note(message: str) -> None:
     # If stderr itself is gone, the exit status is all that is left to tell.
     with contextlib.suppress(OSError):
         print(f"icat-data: {message}", file=sys.stderr, flush=True)
-    return status
