@@ -78,9 +78,8 @@ class Queries:
         if found is not None:
             return found
         if len(text) > MAX_NAME:
-            text = text.strip()  # surrounding spaces are no part of a name (and strip is cheap)
-            if len(text) > MAX_NAME:  # no name is longer: not worth folding
-                return None
+            # No name is longer. Not even stripped: that would cost a padded key its length.
+            return None
         found = data.by_name.get(fold(text))
         if found is not None and text is key:  # the next lookup of this spelling needs no folding
             data.remember_spelling(text, found)
@@ -103,14 +102,17 @@ class Queries:
         query = search_key(text)
         if not query:
             return []
-        ranked = []
-        for org in self._dataset().organizations:
-            ranks = [_rank(query, fold(name)) for name in org.names()]
-            best = min((r for r in ranks if r is not None), default=None)
-            if best is not None:
-                ranked.append((best, org.acronym.casefold(), org))
-        ranked.sort(key=lambda item: item[:2])
-        return [org for _, _, org in ranked]
+        data = self._dataset()
+        best: dict[int, int] = {}  # an organization's index to the best rank of its names
+        for name, index in data.folded_names:
+            rank = _rank(query, name)
+            if rank is not None and rank < best.get(index, _NO_MATCH):
+                best[index] = rank
+        ranked = sorted(
+            (rank, data.organizations[index].acronym.casefold(), index)
+            for index, rank in best.items()
+        )
+        return [data.organizations[index] for _, _, index in ranked]
 
     def members(self, on: DateLike | None = None) -> tuple[Organization, ...]:
         """The members on ``on``; see ``icat_data.members``."""
@@ -392,10 +394,16 @@ def _text(value: object, name: str) -> str:
 
 
 def search_key(text: object, name: str = "text", *, required: bool = False) -> str:
-    """What a name or topic is searched by: folded text, refused when too long, and when
-    ``required`` and nothing is left to match ("" is in every topic: it would silently match
-    every brief)."""
+    """What a name or topic is searched by: folded text, refused when too long (as given, so
+    that nothing is spent on huge text, and once folded, since decomposing can make a
+    character many: U+FDFA is 18 letters), and when ``required`` and nothing is left to
+    match ("" is in every topic: it would silently match every brief)."""
     folded = fold(check_length(_text(text, name), name))
+    if len(folded) > MAX_NAME:
+        raise ValueError(
+            f"{name} {shown(text)} is too long: it normalizes to {len(folded):,} letters and "
+            f"digits, and no value it could match has over {MAX_NAME}"
+        )
     if required and not folded:
         raise ValueError(f"{name} {shown(text)} has no letters or digits to match")
     return folded
@@ -445,18 +453,33 @@ def _close_names(data: Dataset, key: str) -> list[str]:
     return [names[c] for c in close]
 
 
-def _rank(query: str, name: str) -> int | None:
-    from difflib import SequenceMatcher
+#: How alike (difflib's ratio) a name must be to a search text to rank as a typo of it.
+_CLOSE = 0.75
+#: A rank worse than any `_rank()` gives.
+_NO_MATCH = 4
 
+
+def _rank(query: str, name: str) -> int | None:
     if name == query:
         return 0
     if name.startswith(query):
         return 1
     if query in name:
         return 2
-    if len(query) >= 3 and SequenceMatcher(None, query, name).ratio() >= 0.75:
-        return 3
+    if len(query) >= 3 and _may_be_close(len(query), len(name)):
+        from difflib import SequenceMatcher
+
+        matcher = SequenceMatcher(None, query, name)
+        if matcher.quick_ratio() >= _CLOSE and matcher.ratio() >= _CLOSE:
+            return 3
     return None
+
+
+def _may_be_close(a: int, b: int) -> bool:
+    """Whether texts of lengths ``a`` and ``b`` can be `_CLOSE`: a ratio is twice the letters
+    matched over both lengths, and at most the shorter can match (difflib's
+    ``real_quick_ratio``, without building a matcher; comparing costs up to their product)."""
+    return 2 * min(a, b) >= _CLOSE * (a + b)
 
 
 def _chair_gap(data: Dataset, year: int) -> str:
