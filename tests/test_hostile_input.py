@@ -53,8 +53,9 @@ def test_a_name_padded_past_the_cap_is_unknown_and_costs_no_more_than_a_capped_k
     [
         lambda: icat_data.search_organizations(HUGE_TEXT),
         lambda: icat_data.briefs(topic=HUGE_TEXT),
-        lambda: icat_data.briefs(kind=HUGE_TEXT),
-        lambda: icat_data.events(kind=HUGE_TEXT),
+        lambda: icat_data.briefs(text=HUGE_TEXT),
+        lambda: icat_data.briefs(kind=HUGE_TEXT),  # type: ignore[arg-type]
+        lambda: icat_data.events(kind=HUGE_TEXT),  # type: ignore[arg-type]
         lambda: icat_data.members(on=HUGE_TEXT),
         lambda: icat_data.events(start=HUGE_TEXT),
     ],

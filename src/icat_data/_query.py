@@ -18,8 +18,6 @@ from ._dates import DateLike, as_int, as_year, to_partial_date
 from ._limits import MAX_NAME, check_length, shown
 from ._load import dataset
 from ._models import (
-    BRIEF_KINDS,
-    EVENT_KINDS,
     Brief,
     ChairTerm,
     Coverage,
@@ -30,6 +28,7 @@ from ._models import (
     Source,
     year_ranges,
 )
+from ._vocabulary import BRIEF_KINDS, EVENT_KINDS, BriefKind, EventKind
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
 
 __all__ = [
@@ -168,26 +167,36 @@ class Queries:
         wanted = year if type(year) is int else as_year(year)
         chairs = data.chairs_by_year.get(wanted)
         if chairs is None:
-            raise OutOfCoverageError(_chair_gap(data, as_year(wanted)))
+            wanted = as_year(wanted)
+            raise OutOfCoverageError(
+                _chair_gap(data, wanted), year=wanted, covered=data.coverage.chair_years
+            )
         return chairs
 
     def briefs(
         self,
         *,
-        kind: str | None = None,
+        kind: BriefKind | None = None,
         year: int | str | None = None,
         topic: str | None = None,
+        text: str | None = None,
     ) -> tuple[Brief, ...]:
         """ICAT's publications, optionally filtered; see ``icat_data.briefs``."""
         wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
         wanted_year = None if year is None else as_year(year)
         wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
+        wanted_text = None if text is None else search_key(text, "text", required=True)
         return tuple(
             brief
             for brief in self._dataset().briefs
             if (wanted_kind is None or brief.kind == wanted_kind)
             and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
             and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
+            and (
+                wanted_text is None
+                or wanted_text in fold(brief.title)
+                or any(wanted_text in fold(t) for t in brief.topics)
+            )
         )
 
     def get_brief(self, number: int) -> Brief:
@@ -204,20 +213,34 @@ class Queries:
         start: DateLike | None = None,
         end: DateLike | None = None,
         *,
-        kind: str | None = None,
+        kind: EventKind | None = None,
+        year: int | str | None = None,
+        organization: str | None = None,
     ) -> tuple[Event, ...]:
-        """Events overlapping ``start`` to ``end``; see ``icat_data.events``."""
+        """Events overlapping ``start`` to ``end``, in ``year``, involving ``organization``;
+        see ``icat_data.events``."""
         first = datetime.date.min if start is None else to_partial_date(start, "start").first_day
         last = datetime.date.max if end is None else to_partial_date(end, "end").last_day
         if first > last:
-            raise ValueError(f"start {start!r} is after end {end!r}")
+            raise ValueError(f"start {shown(start)} is after end {shown(end)}")
         wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
+        wanted_id = (
+            None
+            if organization is None
+            else self.get_organization(_text(organization, "organization")).id
+        )
+        if year is not None:  # the range asked and the year both: the days in each
+            in_year = PartialDate(as_year(year))
+            first, last = max(first, in_year.first_day), min(last, in_year.last_day)
+            if first > last:
+                return ()
         return tuple(
             event
             for event in self._dataset().events
             if event.date.first_day <= last
             and event.last_day >= first
             and (wanted_kind is None or event.kind == wanted_kind)
+            and (wanted_id is None or wanted_id in event.organizations)
         )
 
     def sources(self) -> tuple[Source, ...]:
@@ -350,12 +373,20 @@ def chairs_for(year: int | str) -> tuple[Organization, ...]:
 
 
 def briefs(
-    *, kind: str | None = None, year: int | str | None = None, topic: str | None = None
+    *,
+    kind: BriefKind | None = None,
+    year: int | str | None = None,
+    topic: str | None = None,
+    text: str | None = None,
 ) -> tuple[Brief, ...]:
-    """ICAT's publications, optionally only of one ``kind``, published in ``year``, or with a
-    topic containing ``topic`` (case- and punctuation-insensitive). In publication order;
-    undated ones last."""
-    return current.briefs(kind=kind, year=year, topic=topic)
+    """ICAT's publications, optionally only of one ``kind``, published in ``year``, with a
+    topic containing ``topic``, or with a title or topic containing ``text`` (both case- and
+    punctuation-insensitive, as names are searched). In publication order; undated ones last.
+
+    An unknown ``kind`` is a ``ValueError`` naming the known ones; so is a ``topic`` or
+    ``text`` over 200 characters (as given or once folded) or with no letters or digits.
+    """
+    return current.briefs(kind=kind, year=year, topic=topic, text=text)
 
 
 def get_brief(number: int) -> Brief:
@@ -365,11 +396,25 @@ def get_brief(number: int) -> Brief:
 
 
 def events(
-    start: DateLike | None = None, end: DateLike | None = None, *, kind: str | None = None
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    *,
+    kind: EventKind | None = None,
+    year: int | str | None = None,
+    organization: str | None = None,
 ) -> tuple[Event, ...]:
     """Events overlapping the range from ``start``'s first day to ``end``'s last day
-    (either may be left open), optionally of one ``kind``; in time order."""
-    return current.events(start, end, kind=kind)
+    (either may be left open), in time order; optionally only those of one ``kind``, those
+    dated in ``year`` (as ``events("2019", "2019")``), and those whose ``organizations``
+    include the organization ``organization`` names (any key
+    [`get_organization()`][icat_data.get_organization] takes).
+
+    Filters combine: with ``year`` and ``start`` or ``end``, an event must overlap the days
+    both cover, and none does where they share no day. An unknown ``organization`` raises
+    [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] with close matches; an
+    unknown ``kind`` is a ``ValueError`` naming the known ones.
+    """
+    return current.events(start, end, kind=kind, year=year, organization=organization)
 
 
 def sources() -> tuple[Source, ...]:
