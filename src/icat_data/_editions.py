@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from ._changes import Change
+
 __all__ = [
     "ARCHIVES",
     "LEDGER_FILE",
@@ -48,6 +50,7 @@ __all__ = [
     "Edition",
     "Release",
     "archive_name",
+    "changes",
     "edition",
     "editions",
     "files_digest",
@@ -258,6 +261,25 @@ def edition(name: str | None = None) -> Edition:
 
     close = get_close_matches(name[:100], known, n=1, cutoff=0.0)
     raise UnknownEditionError(name, known, close[0] if close else None)
+
+
+def changes(since: str, until: str | None = None) -> tuple[Change, ...]:
+    """Every difference between the data editions ``since`` and ``until``, record by record:
+    one [`Change`][icat_data.Change] per record added or removed and per field changed,
+    ordered by entity, id and field.
+
+    Each is named as [`edition()`][icat_data.edition] takes it: a data edition
+    (``"2026.11.22.1"``) or the package version that released it (``"0.2.0"``); ``until``
+    ``None`` is the packaged edition. An unknown name raises
+    [`UnknownEditionError`][icat_data.UnknownEditionError].
+    """
+    for name, value in (("since", since), ("until", until)):
+        if not isinstance(value, str) and (name == "since" or value is not None):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    old, new = edition(since), edition(until)
+    from ._changes import diff
+
+    return diff(old._dataset(), new._dataset())
 
 
 def _known_names(ledger: tuple[Release, ...]) -> list[str]:

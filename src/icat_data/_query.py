@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from . import _load
 from ._dataset import Dataset, fold
@@ -28,14 +29,18 @@ from ._models import (
     Source,
     year_ranges,
 )
-from ._vocabulary import BRIEF_KINDS, EVENT_KINDS, BriefKind, EventKind
+from ._vocabulary import BRIEF_KINDS, EVENT_KINDS, BriefKind, CitationStyle, EventKind
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
+
+if TYPE_CHECKING:
+    from ._cite import Citable
 
 __all__ = [
     "Queries",
     "briefs",
     "chair_terms",
     "chairs_for",
+    "cite",
     "coordinator",
     "coverage",
     "current",
@@ -255,6 +260,13 @@ class Queries:
         """The edition, its files' SHA-256 and counts; see ``icat_data.manifest``."""
         return self._dataset().manifest
 
+    def cite(self, record: Citable | None = None, *, style: CitationStyle = "text") -> str:
+        """The citation of this edition, or of the sources ``record`` cites; see
+        ``icat_data.cite``."""
+        from ._cite import cite
+
+        return cite(self._dataset(), record, style=style)
+
 
 class _Current(Queries):
     __slots__ = ()
@@ -430,6 +442,22 @@ def coverage() -> Coverage:
 def manifest() -> Manifest:
     """The data edition, each packaged file's SHA-256 and the record counts."""
     return current.manifest()
+
+
+def cite(record: Citable | None = None, *, style: CitationStyle = "text") -> str:
+    """The citation of the data this package ships, or of the sources ``record`` cites.
+
+    Without a record: one entry for the dataset, with its title and authors as
+    ``CITATION.cff`` names them, the package version, the data edition, its digest, its
+    as-of day and the data licence (CC BY 4.0). With a record (an `Organization`, with its
+    memberships' sources, a `Membership`, `ChairTerm`, `Brief`, `Event`, `Source`,
+    `ReportedCount` or `Disagreement`): one entry per source it cites, keyed
+    ``icat:<source id>`` whichever record or edition cites it. ``style`` is ``"text"``,
+    ``"bibtex"``, ``"csl-json"`` or ``"ris"``; another is a ``ValueError`` listing these,
+    and anything but such a record a ``TypeError``. An older edition cites itself:
+    ``edition("0.2.0").cite()``.
+    """
+    return current.cite(record, style=style)
 
 
 def _text(value: object, name: str) -> str:

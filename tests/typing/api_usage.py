@@ -124,3 +124,15 @@ started_before: bool = start < datetime.date(2020, 1, 1)
 refused = OutOfCoverageError("no chair is recorded for 2020", year=2020, covered=(2019, 2021))
 refused_year: int | None = refused.year
 covered_years: tuple[int, ...] | None = refused.covered
+
+# What changed between editions, and citations of an edition or of a record's sources.
+changed: tuple[icat_data.Change, ...] = icat_data.changes("0.2.0")
+changed_between: tuple[icat_data.Change, ...] = icat_data.changes("0.2.0", until="0.3.0")
+changed_field: str | None = changed[0].field
+citation: str = icat_data.cite()
+cited_brief: str = icat_data.cite(brief, style="bibtex")
+cited_then: str = icat_data.edition("0.2.0").cite(unodc, style="csl-json")
+icat_data.cite(style="apa")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.cite("UNODC")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.cite(brief, "bibtex")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+icat_data.changes(None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
