@@ -50,3 +50,14 @@ def test_parquet_files_carry_the_citation(tmp_path: Path) -> None:
     folder = icat_data.write_parquet(tmp_path / "q")
     metadata = parquet.read_schema(folder / "chairs.parquet").metadata
     assert metadata[b"citation"].decode("utf-8") == _expected()["citation"]
+
+
+def test_an_older_edition_exports_every_format_from_its_own_data(tmp_path: Path) -> None:
+    older = edition("0.2.0")
+    assert older.to_records("chairs") != icat_data.to_records("chairs")
+    descriptor = json.loads(older.write_datapackage(tmp_path / "p").read_text("utf-8"))
+    assert descriptor["edition"] == _expected("2026.11.22.1")
+    pytest.importorskip("pyarrow")
+    table = older.to_arrow("chairs")
+    assert table.schema.metadata[b"data_version"] == b"2026.11.22.1"
+    assert (older.write_parquet(tmp_path / "q") / "chairs.parquet").exists()

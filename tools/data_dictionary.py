@@ -1,7 +1,7 @@
 """Write the record tables of ``docs/data-dictionary.md`` from the records' field docstrings.
 
-A field's docstring (the string under it in ``src/icat_data/_models.py`` or
-``_partial_date.py``) is its one description: the API reference shows it, and this script
+A field's docstring (the string under it in the record's class, in ``src/icat_data``) is
+its one description: the API reference shows it, and this script
 writes it into the data dictionary, with the field's type as annotated and, for a vocabulary,
 its words. Run after changing a record::
 
@@ -50,6 +50,7 @@ RECORDS: tuple[type, ...] = (
     icat_data.Manifest,
     icat_data.Release,
     icat_data.Check,
+    icat_data.Change,
 )
 
 

@@ -27,8 +27,9 @@ def _require(modules: dict[str, str]) -> None:
 
 _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
+from ._changes import Change
 from ._dates import DateLike
-from ._editions import Check, Edition, Release, edition, editions, verify
+from ._editions import Check, Edition, Release, changes, edition, editions, verify
 from ._export import to_arrow, to_dataframe, to_records, write_datapackage, write_parquet
 from ._models import (
     BRIEF_KINDS,
@@ -53,6 +54,7 @@ from ._query import (
     briefs,
     chair_terms,
     chairs_for,
+    cite,
     coordinator,
     coverage,
     events,
@@ -96,6 +98,7 @@ __all__ = [
     "Brief",
     "BriefKind",
     "ChairTerm",
+    "Change",
     "Check",
     "CitationStyle",
     "Coverage",
@@ -128,6 +131,8 @@ __all__ = [
     "briefs",
     "chair_terms",
     "chairs_for",
+    "changes",
+    "cite",
     "coordinator",
     "coverage",
     "edition",

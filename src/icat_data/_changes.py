@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._rows import _row as row
-
 if TYPE_CHECKING:
     import pandas
 
@@ -73,11 +71,25 @@ class Change:
     """
 
     entity: ChangeEntity
+    """What kind of record changed: ``"organizations"``, ``"chairs"``, ``"briefs"``,
+    ``"events"``, ``"sources"``, ``"reported_counts"``, ``"disagreements"`` (entities of
+    ``to_records()``) or ``"known_gaps"`` (a sentence of ``coverage().gaps``)."""
     id: str
+    """The record's id within its entity, as text (a chair term's year, a gap's sentence)."""
     change: ChangeKind
+    """``"added"``, ``"removed"`` or ``"changed"``."""
     field: str | None
+    """The field that changed; ``None`` for a record added or removed."""
     before: Any
+    """The value in the older edition, as ``to_records()`` writes it (the whole record's row
+    for a removed record; ``None`` for an added one)."""
     after: Any
+    """The value in the newer edition (the whole row for an added record; ``None`` for a
+    removed one)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as a JSON-ready dict, one row of ``icat-data diff --json``."""
+        return attrs.asdict(self, recurse=False)
 
 
 def diff(old: Dataset, new: Dataset) -> tuple[Change, ...]:
@@ -113,6 +125,8 @@ def _keyed(entity: ChangeEntity, data: Dataset) -> dict[str, Any]:
     """The JSON-ready value of each record of ``entity``, by its id as text."""
     if entity == "known_gaps":
         return _unique((gap, gap) for gap in data.coverage.gaps)
+    from ._rows import _row as row  # the export rows: only when editions are compared
+
     coverage = data.coverage
     records: Sequence[Any] = {
         "organizations": data.organizations,
@@ -151,7 +165,7 @@ def _unique(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
 
 def change_rows(changes: Iterable[Change]) -> list[dict[str, Any]]:
     """One JSON-ready row per change: entity, id, change, field, before, after."""
-    return [attrs.asdict(change, recurse=False) for change in changes]
+    return [change.to_dict() for change in changes]
 
 
 def changes_frame(changes: Iterable[Change]) -> pandas.DataFrame:

@@ -29,15 +29,15 @@ from ._models import (
     Source,
 )
 from ._version import __version__
+from ._vocabulary import CitationStyle
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
 
-__all__ = ["AUTHORS", "LICENSE", "STYLES", "TITLE", "Citable", "Style", "cite"]
+__all__ = ["AUTHORS", "LICENSE", "STYLES", "TITLE", "Citable", "cite"]
 
-Style = Literal["text", "bibtex", "csl-json", "ris"]
 #: The citation formats `cite()` writes.
-STYLES: tuple[str, ...] = typing.get_args(Style)
+STYLES: tuple[str, ...] = typing.get_args(CitationStyle)
 
 #: The dataset's title, authors and licence, as CITATION.cff names them (a test keeps them so).
 TITLE = (
@@ -69,7 +69,7 @@ class _Entry:
     accessed: datetime.date | None = None
 
 
-def cite(data: Dataset, record: Citable | None = None, *, style: Style = "text") -> str:
+def cite(data: Dataset, record: Citable | None = None, *, style: CitationStyle = "text") -> str:
     """The citation of ``data``'s edition, or of the sources ``record`` cites, in ``style``.
 
     Without a record: one entry for the dataset, naming its title and authors as

@@ -26,8 +26,14 @@ __all__ = ["Dataset", "fold", "record_counts", "recorded_count"]
 
 @functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """The lookup key of a name: case, accents, spaces and punctuation removed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """The lookup key of a name: case, accents, spaces and punctuation removed.
+
+    Unicode's compatibility caseless match (D146): a letter whose compatibility form is upper
+    case (U+1D414, mathematical bold U) is folded again once decomposed, so every form of a
+    letter (fullwidth, circled, mathematical) gives one key.
+    """
+    normalize = unicodedata.normalize
+    decomposed = normalize("NFKD", normalize("NFKD", normalize("NFD", text).casefold()).casefold())
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
@@ -42,7 +48,6 @@ class Dataset:
     """
 
     __slots__ = (
-        "_derived",
         "_held",
         "briefs",
         "briefs_by_number",
@@ -54,6 +59,7 @@ class Dataset:
         "chairs_by_year",
         "coverage",
         "events",
+        "folded_names",
         "manifest",
         "member_names_now",
         "member_names_on",
@@ -81,6 +87,9 @@ class Dataset:
         self.events = events
         self.coverage = coverage
         self.manifest = manifest
+        #: Every name of every organization folded, with the organization's index: what a
+        #: search compares with.
+        self.folded_names = folded_names
         self.by_id = {o.id: o for o in organizations}
         self.by_name = {name: organizations[index] for name, index in folded_names}
         self.by_exact_name = {name: o for o in organizations for name in o.names()}
@@ -89,7 +98,6 @@ class Dataset:
         self.by_spelling: dict[str, Organization] = {}
         self.chairs_by_year = {t.year: tuple(self.by_id[c] for c in t.chairs) for t in chair_terms}
         self.briefs_by_number = {b.number: b for b in briefs if b.number is not None}
-        self._derived = (folded_names,)  # for __reduce__
         # Answers memoized by the date asked (None for as_of, or a year): repeated date
         # queries are the common case, and these are read by the queries themselves.
         #: members() by ``on``.
@@ -145,7 +153,7 @@ class Dataset:
     def __reduce__(self) -> tuple[object, ...]:
         # Tuples only (no sets): the pickle must be the same bytes whatever the hash seed.
         records = (self.sources, self.organizations, self.chair_terms, self.briefs, self.events)
-        return (Dataset, (*records, self.coverage, self.manifest, *self._derived))
+        return (Dataset, (*records, self.coverage, self.manifest, self.folded_names))
 
     def citations(self) -> Iterator[tuple[str, tuple[Source, ...]]]:
         """Every sourced record as ``("entity:id", sources)``, the data's own and coverage's."""

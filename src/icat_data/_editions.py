@@ -28,6 +28,7 @@ import attrs
 from . import _load
 from ._dataset import Dataset
 from ._digests import COMPILED_SHA256, SUMS_SHA256
+from ._export import arrow_of, datapackage_of, frame_of, parquet_of, records_of
 from ._load import COMPILED_FILE, DATA_FILES, read_packaged
 from ._models import _Record
 from ._query import Queries
@@ -38,6 +39,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     import pandas
+    import pyarrow
+
+    from ._changes import Change
+    from ._vocabulary import Entity
 
 __all__ = [
     "ARCHIVES",
@@ -48,6 +53,7 @@ __all__ = [
     "Edition",
     "Release",
     "archive_name",
+    "changes",
     "edition",
     "editions",
     "files_digest",
@@ -210,27 +216,25 @@ class Edition(Queries):
         """The dataset of this edition, loaded on first use."""
         return _dataset_of(self.data_version)
 
-    def to_records(self, entity: str) -> list[dict[str, Any]]:
+    def to_records(self, entity: Entity) -> list[dict[str, Any]]:
         """As ``icat_data.to_records``, from this edition."""
-        from ._rows import records
+        return records_of(entity, self._dataset())
 
-        return records(entity, self._dataset())
-
-    def to_dataframe(self, entity: str) -> pandas.DataFrame:
+    def to_dataframe(self, entity: Entity) -> pandas.DataFrame:
         """As ``icat_data.to_dataframe``, from this edition."""
-        from ._frames import frame
+        return frame_of(entity, self._dataset())
 
-        return frame(entity, self._dataset())
+    def to_arrow(self, entity: Entity) -> pyarrow.Table:
+        """As ``icat_data.to_arrow``, from this edition."""
+        return arrow_of(entity, self._dataset())
 
-    def write_datapackage(self, directory: str | os.PathLike[str]) -> Path:
+    def write_datapackage(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
         """As ``icat_data.write_datapackage``, from this edition."""
-        from pathlib import Path
+        return datapackage_of(directory, self._dataset(), force=force)
 
-        from ._datapackage import DESCRIPTOR, write
-
-        path = Path(directory)
-        write(path, self._dataset())
-        return path / DESCRIPTOR
+    def write_parquet(self, directory: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """As ``icat_data.write_parquet``, from this edition."""
+        return parquet_of(directory, self._dataset(), force=force)
 
 
 def edition(name: str | None = None) -> Edition:
@@ -258,6 +262,25 @@ def edition(name: str | None = None) -> Edition:
 
     close = get_close_matches(name[:100], known, n=1, cutoff=0.0)
     raise UnknownEditionError(name, known, close[0] if close else None)
+
+
+def changes(since: str, until: str | None = None) -> tuple[Change, ...]:
+    """Every difference between the data editions ``since`` and ``until``, record by record:
+    one [`Change`][icat_data.Change] per record added or removed and per field changed,
+    ordered by entity, id and field.
+
+    Each is named as [`edition()`][icat_data.edition] takes it: a data edition
+    (``"2026.11.22.1"``) or the package version that released it (``"0.2.0"``); ``until``
+    ``None`` is the packaged edition. An unknown name raises
+    [`UnknownEditionError`][icat_data.UnknownEditionError].
+    """
+    for name, value in (("since", since), ("until", until)):
+        if not isinstance(value, str) and (name == "since" or value is not None):
+            raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    old, new = edition(since), edition(until)
+    from ._changes import diff
+
+    return diff(old._dataset(), new._dataset())
 
 
 def _known_names(ledger: tuple[Release, ...]) -> list[str]:

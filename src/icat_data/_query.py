@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from . import _load
 from ._dataset import Dataset, fold
@@ -18,8 +19,6 @@ from ._dates import DateLike, as_int, as_year, to_partial_date
 from ._limits import MAX_NAME, check_length, shown
 from ._load import dataset
 from ._models import (
-    BRIEF_KINDS,
-    EVENT_KINDS,
     Brief,
     ChairTerm,
     Coverage,
@@ -30,13 +29,18 @@ from ._models import (
     Source,
     year_ranges,
 )
+from ._vocabulary import BRIEF_KINDS, EVENT_KINDS, BriefKind, CitationStyle, EventKind
 from .errors import OutOfCoverageError, UnknownBriefError, UnknownOrganizationError
+
+if TYPE_CHECKING:
+    from ._cite import Citable
 
 __all__ = [
     "Queries",
     "briefs",
     "chair_terms",
     "chairs_for",
+    "cite",
     "coordinator",
     "coverage",
     "current",
@@ -78,9 +82,8 @@ class Queries:
         if found is not None:
             return found
         if len(text) > MAX_NAME:
-            text = text.strip()  # surrounding spaces are no part of a name (and strip is cheap)
-            if len(text) > MAX_NAME:  # no name is longer: not worth folding
-                return None
+            # No name is longer. Not even stripped: that would cost a padded key its length.
+            return None
         found = data.by_name.get(fold(text))
         if found is not None and text is key:  # the next lookup of this spelling needs no folding
             data.remember_spelling(text, found)
@@ -103,14 +106,17 @@ class Queries:
         query = search_key(text)
         if not query:
             return []
-        ranked = []
-        for org in self._dataset().organizations:
-            ranks = [_rank(query, fold(name)) for name in org.names()]
-            best = min((r for r in ranks if r is not None), default=None)
-            if best is not None:
-                ranked.append((best, org.acronym.casefold(), org))
-        ranked.sort(key=lambda item: item[:2])
-        return [org for _, _, org in ranked]
+        data = self._dataset()
+        best: dict[int, int] = {}  # an organization's index to the best rank of its names
+        for name, index in data.folded_names:
+            rank = _rank(query, name)
+            if rank is not None and rank < best.get(index, _NO_MATCH):
+                best[index] = rank
+        ranked = sorted(
+            (rank, data.organizations[index].acronym.casefold(), index)
+            for index, rank in best.items()
+        )
+        return [data.organizations[index] for _, _, index in ranked]
 
     def members(self, on: DateLike | None = None) -> tuple[Organization, ...]:
         """The members on ``on``; see ``icat_data.members``."""
@@ -166,26 +172,36 @@ class Queries:
         wanted = year if type(year) is int else as_year(year)
         chairs = data.chairs_by_year.get(wanted)
         if chairs is None:
-            raise OutOfCoverageError(_chair_gap(data, as_year(wanted)))
+            wanted = as_year(wanted)
+            raise OutOfCoverageError(
+                _chair_gap(data, wanted), year=wanted, covered=data.coverage.chair_years
+            )
         return chairs
 
     def briefs(
         self,
         *,
-        kind: str | None = None,
+        kind: BriefKind | None = None,
         year: int | str | None = None,
         topic: str | None = None,
+        text: str | None = None,
     ) -> tuple[Brief, ...]:
         """ICAT's publications, optionally filtered; see ``icat_data.briefs``."""
         wanted_kind = None if kind is None else _vocabulary(kind, "kind", BRIEF_KINDS)
         wanted_year = None if year is None else as_year(year)
         wanted_topic = None if topic is None else search_key(topic, "topic", required=True)
+        wanted_text = None if text is None else search_key(text, "text", required=True)
         return tuple(
             brief
             for brief in self._dataset().briefs
             if (wanted_kind is None or brief.kind == wanted_kind)
             and (wanted_year is None or (brief.published and brief.published.year == wanted_year))
             and (wanted_topic is None or any(wanted_topic in fold(t) for t in brief.topics))
+            and (
+                wanted_text is None
+                or wanted_text in fold(brief.title)
+                or any(wanted_text in fold(t) for t in brief.topics)
+            )
         )
 
     def get_brief(self, number: int) -> Brief:
@@ -202,20 +218,34 @@ class Queries:
         start: DateLike | None = None,
         end: DateLike | None = None,
         *,
-        kind: str | None = None,
+        kind: EventKind | None = None,
+        year: int | str | None = None,
+        organization: str | None = None,
     ) -> tuple[Event, ...]:
-        """Events overlapping ``start`` to ``end``; see ``icat_data.events``."""
+        """Events overlapping ``start`` to ``end``, in ``year``, involving ``organization``;
+        see ``icat_data.events``."""
         first = datetime.date.min if start is None else to_partial_date(start, "start").first_day
         last = datetime.date.max if end is None else to_partial_date(end, "end").last_day
         if first > last:
-            raise ValueError(f"start {start!r} is after end {end!r}")
+            raise ValueError(f"start {shown(start)} is after end {shown(end)}")
         wanted_kind = None if kind is None else _vocabulary(kind, "kind", EVENT_KINDS)
+        wanted_id = (
+            None
+            if organization is None
+            else self.get_organization(_text(organization, "organization")).id
+        )
+        if year is not None:  # the range asked and the year both: the days in each
+            in_year = PartialDate(as_year(year))
+            first, last = max(first, in_year.first_day), min(last, in_year.last_day)
+            if first > last:
+                return ()
         return tuple(
             event
             for event in self._dataset().events
             if event.date.first_day <= last
             and event.last_day >= first
             and (wanted_kind is None or event.kind == wanted_kind)
+            and (wanted_id is None or wanted_id in event.organizations)
         )
 
     def sources(self) -> tuple[Source, ...]:
@@ -229,6 +259,13 @@ class Queries:
     def manifest(self) -> Manifest:
         """The edition, its files' SHA-256 and counts; see ``icat_data.manifest``."""
         return self._dataset().manifest
+
+    def cite(self, record: Citable | None = None, *, style: CitationStyle = "text") -> str:
+        """The citation of this edition, or of the sources ``record`` cites; see
+        ``icat_data.cite``."""
+        from ._cite import cite
+
+        return cite(self._dataset(), record, style=style)
 
 
 class _Current(Queries):
@@ -348,12 +385,20 @@ def chairs_for(year: int | str) -> tuple[Organization, ...]:
 
 
 def briefs(
-    *, kind: str | None = None, year: int | str | None = None, topic: str | None = None
+    *,
+    kind: BriefKind | None = None,
+    year: int | str | None = None,
+    topic: str | None = None,
+    text: str | None = None,
 ) -> tuple[Brief, ...]:
-    """ICAT's publications, optionally only of one ``kind``, published in ``year``, or with a
-    topic containing ``topic`` (case- and punctuation-insensitive). In publication order;
-    undated ones last."""
-    return current.briefs(kind=kind, year=year, topic=topic)
+    """ICAT's publications, optionally only of one ``kind``, published in ``year``, with a
+    topic containing ``topic``, or with a title or topic containing ``text`` (both case- and
+    punctuation-insensitive, as names are searched). In publication order; undated ones last.
+
+    An unknown ``kind`` is a ``ValueError`` naming the known ones; so is a ``topic`` or
+    ``text`` over 200 characters (as given or once folded) or with no letters or digits.
+    """
+    return current.briefs(kind=kind, year=year, topic=topic, text=text)
 
 
 def get_brief(number: int) -> Brief:
@@ -363,11 +408,25 @@ def get_brief(number: int) -> Brief:
 
 
 def events(
-    start: DateLike | None = None, end: DateLike | None = None, *, kind: str | None = None
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    *,
+    kind: EventKind | None = None,
+    year: int | str | None = None,
+    organization: str | None = None,
 ) -> tuple[Event, ...]:
     """Events overlapping the range from ``start``'s first day to ``end``'s last day
-    (either may be left open), optionally of one ``kind``; in time order."""
-    return current.events(start, end, kind=kind)
+    (either may be left open), in time order; optionally only those of one ``kind``, those
+    dated in ``year`` (as ``events("2019", "2019")``), and those whose ``organizations``
+    include the organization ``organization`` names (any key
+    [`get_organization()`][icat_data.get_organization] takes).
+
+    Filters combine: with ``year`` and ``start`` or ``end``, an event must overlap the days
+    both cover, and none does where they share no day. An unknown ``organization`` raises
+    [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] with close matches; an
+    unknown ``kind`` is a ``ValueError`` naming the known ones.
+    """
+    return current.events(start, end, kind=kind, year=year, organization=organization)
 
 
 def sources() -> tuple[Source, ...]:
@@ -385,6 +444,22 @@ def manifest() -> Manifest:
     return current.manifest()
 
 
+def cite(record: Citable | None = None, *, style: CitationStyle = "text") -> str:
+    """The citation of the data this package ships, or of the sources ``record`` cites.
+
+    Without a record: one entry for the dataset, with its title and authors as
+    ``CITATION.cff`` names them, the package version, the data edition, its digest, its
+    as-of day and the data licence (CC BY 4.0). With a record (an `Organization`, with its
+    memberships' sources, a `Membership`, `ChairTerm`, `Brief`, `Event`, `Source`,
+    `ReportedCount` or `Disagreement`): one entry per source it cites, keyed
+    ``icat:<source id>`` whichever record or edition cites it. ``style`` is ``"text"``,
+    ``"bibtex"``, ``"csl-json"`` or ``"ris"``; another is a ``ValueError`` listing these,
+    and anything but such a record a ``TypeError``. An older edition cites itself:
+    ``edition("0.2.0").cite()``.
+    """
+    return current.cite(record, style=style)
+
+
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
@@ -392,10 +467,16 @@ def _text(value: object, name: str) -> str:
 
 
 def search_key(text: object, name: str = "text", *, required: bool = False) -> str:
-    """What a name or topic is searched by: folded text, refused when too long, and when
-    ``required`` and nothing is left to match ("" is in every topic: it would silently match
-    every brief)."""
+    """What a name or topic is searched by: folded text, refused when too long (as given, so
+    that nothing is spent on huge text, and once folded, since decomposing can make a
+    character many: U+FDFA is 18 letters), and when ``required`` and nothing is left to
+    match ("" is in every topic: it would silently match every brief)."""
     folded = fold(check_length(_text(text, name), name))
+    if len(folded) > MAX_NAME:
+        raise ValueError(
+            f"{name} {shown(text)} is too long: it normalizes to {len(folded):,} letters and "
+            f"digits, and no value it could match has over {MAX_NAME}"
+        )
     if required and not folded:
         raise ValueError(f"{name} {shown(text)} has no letters or digits to match")
     return folded
@@ -445,18 +526,33 @@ def _close_names(data: Dataset, key: str) -> list[str]:
     return [names[c] for c in close]
 
 
-def _rank(query: str, name: str) -> int | None:
-    from difflib import SequenceMatcher
+#: How alike (difflib's ratio) a name must be to a search text to rank as a typo of it.
+_CLOSE = 0.75
+#: A rank worse than any `_rank()` gives.
+_NO_MATCH = 4
 
+
+def _rank(query: str, name: str) -> int | None:
     if name == query:
         return 0
     if name.startswith(query):
         return 1
     if query in name:
         return 2
-    if len(query) >= 3 and SequenceMatcher(None, query, name).ratio() >= 0.75:
-        return 3
+    if len(query) >= 3 and _may_be_close(len(query), len(name)):
+        from difflib import SequenceMatcher
+
+        matcher = SequenceMatcher(None, query, name)
+        if matcher.quick_ratio() >= _CLOSE and matcher.ratio() >= _CLOSE:
+            return 3
     return None
+
+
+def _may_be_close(a: int, b: int) -> bool:
+    """Whether texts of lengths ``a`` and ``b`` can be `_CLOSE`: a ratio is twice the letters
+    matched over both lengths, and at most the shorter can match (difflib's
+    ``real_quick_ratio``, without building a matcher; comparing costs up to their product)."""
+    return 2 * min(a, b) >= _CLOSE * (a + b)
 
 
 def _chair_gap(data: Dataset, year: int) -> str:

@@ -55,6 +55,9 @@ cited: tuple[icat_data.Source, ...] = icat_data.sources()
 briefs: tuple[Brief, ...] = icat_data.briefs(kind="issue_brief", year=2019, topic="technology")
 brief: Brief = icat_data.get_brief(12)
 events: tuple[Event, ...] = icat_data.events("2019", "2019-12", kind="meeting")
+events_of: tuple[Event, ...] = icat_data.events(year=2019, organization="UNODC", kind="meeting")
+titled: tuple[Brief, ...] = icat_data.briefs(text="technology", kind="report", year="2019")
+then_events: tuple[Event, ...] = icat_data.edition("0.2.0").events(year=2019, kind="meeting")
 
 rows: list[dict[str, Any]] = icat_data.to_records("organizations")
 descriptor: pathlib.Path = icat_data.write_datapackage("icat")
@@ -110,6 +113,12 @@ export_format: icat_data.ExportFormat = "datapackage"
 typo_kind: icat_data.BriefKind = "issue brief"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
 typo_entity: icat_data.Entity = "organisations"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
 typo_role: icat_data.Role = "members"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+icat_data.briefs(kind="issue brief")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.events(kind="meetings")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.edition().briefs(kind="issue brief")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.edition().events(kind="meetings")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.events(year=2019.0)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.events(organization=42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 # A partial date compares with a date; an out-of-coverage error says what it refused.
 started_before: bool = start < datetime.date(2020, 1, 1)
@@ -134,3 +143,14 @@ year_row = icat_data.OrganizationYear(
 )
 row_acronym: str | None = year_row.acronym
 row_dict: dict[str, Any] = year_row.to_dict()
+# What changed between editions, and citations of an edition or of a record's sources.
+changed: tuple[icat_data.Change, ...] = icat_data.changes("0.2.0")
+changed_between: tuple[icat_data.Change, ...] = icat_data.changes("0.2.0", until="0.3.0")
+changed_field: str | None = changed[0].field
+citation: str = icat_data.cite()
+cited_brief: str = icat_data.cite(brief, style="bibtex")
+cited_then: str = icat_data.edition("0.2.0").cite(unodc, style="csl-json")
+icat_data.cite(style="apa")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.cite("UNODC")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icat_data.cite(brief, "bibtex")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+icat_data.changes(None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
