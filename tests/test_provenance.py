@@ -61,3 +61,16 @@ def test_an_older_edition_exports_every_format_from_its_own_data(tmp_path: Path)
     table = older.to_arrow("chairs")
     assert table.schema.metadata[b"data_version"] == b"2026.11.22.1"
     assert (older.write_parquet(tmp_path / "q") / "chairs.parquet").exists()
+
+
+def test_the_changes_frame_holds_every_change_and_names_both_editions() -> None:
+    found = icat_data.changes("0.2.0", "0.3.0")
+    frame = icat_data.changes_frame("0.2.0", "0.3.0")
+    assert len(frame) == len(found) > 0
+    assert list(frame.columns) == ["entity", "id", "change", "field", "before", "after"]
+    assert [tuple(row) for row in frame[["entity", "id", "change"]].astype(object).values] == [
+        (c.entity, c.id, c.change) for c in found
+    ]
+    assert isinstance(frame["change"].dtype, pandas.CategoricalDtype)
+    stamps = frame.attrs["icat_data"]
+    assert stamps == {"since": _expected("2026.11.22.1"), "until": _expected("2026.12.01")}

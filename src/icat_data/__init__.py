@@ -29,7 +29,16 @@ _require({"attrs": "attrs", "cattrs": "cattrs", "dateutil": "python-dateutil"})
 
 from ._changes import Change
 from ._dates import DateLike
-from ._editions import Check, Edition, Release, changes, edition, editions, verify
+from ._editions import (
+    Check,
+    Edition,
+    Release,
+    changes,
+    changes_frame,
+    edition,
+    editions,
+    verify,
+)
 from ._export import to_arrow, to_dataframe, to_records, write_datapackage, write_parquet
 from ._models import (
     BRIEF_KINDS,
@@ -132,6 +141,7 @@ __all__ = [
     "chair_terms",
     "chairs_for",
     "changes",
+    "changes_frame",
     "cite",
     "coordinator",
     "coverage",

@@ -283,6 +283,25 @@ def changes(since: str, until: str | None = None) -> tuple[Change, ...]:
     return diff(old._dataset(), new._dataset())
 
 
+def changes_frame(since: str, until: str | None = None) -> pandas.DataFrame:
+    """[`changes()`][icat_data.changes] as a pandas DataFrame, one row per change.
+
+    ``entity`` and ``change`` are categories listing every allowed value, ``id`` and
+    ``field`` text (``field`` is missing for a record added or removed), ``before`` and
+    ``after`` the JSON-ready values as they are. ``df.attrs["icat_data"]`` names both
+    editions (``"since"`` and ``"until"``, each as a frame's own stamp). Needs pandas.
+    """
+    from ._changes import changes_frame as frame
+    from ._rows import edition as stamp
+
+    found = frame(changes(since, until))
+    found.attrs["icat_data"] = {
+        "since": stamp(edition(since)._dataset()),
+        "until": stamp(edition(until)._dataset()),
+    }
+    return found
+
+
 def _known_names(ledger: tuple[Release, ...]) -> list[str]:
     names = dict.fromkeys(name for r in ledger for name in (r.data_version, r.version))
     names[DATA_VERSION] = None
