@@ -4,7 +4,8 @@
     python tools/matrix.py lowest            # constraints pinning every floor CI proves
     python tools/matrix.py lowest --runtime  # only [project] dependencies' floors
 
-``lowest`` pins ``[project] dependencies``, the ``pandas`` extra (what ``to_dataframe`` runs on),
+``lowest`` pins ``[project] dependencies``, the ``pandas`` and ``arrow`` extras (what
+``to_dataframe`` and ``to_arrow`` run on),
 NumPy, whose version pandas' binary wheels must be paired with (its floor is in the ``test``
 extra), and the two tools the data package is proven with (``frictionless``, ``duckdb``).
 CI installs with those constraints on the oldest claimed Python, and with the
@@ -47,7 +48,7 @@ def floors(pyproject: dict[str, Any], *, runtime_only: bool = False) -> dict[str
     extras = project["optional-dependencies"]
     requirements = list(project["dependencies"])
     if not runtime_only:
-        requirements += extras["pandas"]
+        requirements += extras["pandas"] + extras["arrow"]
         requirements += [r for r in extras["test"] if r.split(">=")[0] in PINNED_FROM_TEST]
     found = {}
     for requirement in requirements:
