@@ -44,7 +44,7 @@ def test_reprs_name_what_identifies_a_record() -> None:
     )
     assert "sources" not in repr(unodc)  # long fields stay on the record, out of the repr
     # Chairs by acronym, as people name them; the field holds ids.
-    term = icat_data.chair_terms()[2]
+    term = icat_data.chair_terms()[3]
     assert repr(term) == "ChairTerm(year=2019, chairs=('OSCE', 'UN Women'))"
     assert term.chairs == ("osce", "un-women")
     by_hand = icat_data.ChairTerm(2019, ("someone", "osce"), ())
@@ -57,7 +57,7 @@ def test_reprs_name_what_identifies_a_record() -> None:
     # Counts say they are counts; the chair years are shown as the runs they are.
     coverage = icat_data.coverage()
     assert repr(coverage).startswith(
-        f"Coverage(as_of='{coverage.as_of}', chair_years='2012, 2018-2019, 2021-2025', "
+        f"Coverage(as_of='{coverage.as_of}', chair_years='2012, 2014, 2018-2019, 2021-2025', "
         f"len(gaps)={len(coverage.gaps)}, "
     )
     assert repr(icat_data.get_brief(12)).startswith(
