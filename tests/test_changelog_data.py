@@ -59,7 +59,7 @@ def test_the_data_section_names_every_record_changed_since_the_last_edition() ->
     entry = CHANGELOG[start : end if end != -1 else None]
     assert "\n### Data\n" in entry, "the packaged data changed: the changelog needs a Data section"
     data = entry.split("\n### Data\n", 1)[1].split("\n### ", 1)[0]
-    named = set(re.findall(r"`([^`]+)`", data))
+    named = {" ".join(name.split()) for name in re.findall(r"`([^`]+)`", data)}
     missing = sorted(f"{entity}:{id}" for entity, id in changed if id not in named)
     assert not missing, (
         f"records changed since edition {previous} that the changelog's Data section does not "

@@ -102,7 +102,7 @@ def test_org_shows_former_names_and_sources() -> None:
 def test_briefs_and_events_filters() -> None:
     briefs = json.loads(run("briefs", "--kind", "toolkit", "--json").stdout)
     assert [b["title"] for b in briefs] == [
-        "ICAT Toolkit to design counter-trafficking programmes"
+        "A Toolkit for guidance in designing and evaluating counter-trafficking programmes"
     ]
     events = json.loads(run("events", "--from", "2021-11", "--to", "2021-11", "--json").stdout)
     assert [(e["date"], e["end_date"]) for e in events] == [
@@ -120,7 +120,7 @@ def test_briefs_and_events_filters() -> None:
     ("args", "status", "message"),
     [
         (("org", "UNDOC"), 1, "did you mean 'UNODC'"),
-        (("chairs", "2020"), 1, "chairs are recorded for 2012, 2018-2019, 2021-2025"),
+        (("chairs", "2020"), 1, "chairs are recorded for 2012, 2014, 2018-2019, 2021-2025"),
         (("chairs", "abc"), 2, "YEAR 'abc' is not a year"),
         (("members", "--on", "03/04/2019"), 2, "--on '03/04/2019' is ambiguous"),
         (("members", "--on", "abc"), 2, "could not read --on 'abc'"),
@@ -145,7 +145,7 @@ def test_briefs_and_events_filters() -> None:
         (("source", "nope"), 1, "no source has the id 'nope'; see: icat-data sources"),
         (("cite", "events:nope"), 1, "no event has the id 'nope'"),
         (("cite", "briefs:issue-brief-8"), 1, "did you mean 'issue-brief-08'"),
-        (("cite", "chairs:2020"), 1, "chairs are recorded for 2012, 2018-2019"),
+        (("cite", "chairs:2020"), 1, "chairs are recorded for 2012, 2014, 2018-2019"),
         (("cite", "chairs:twenty"), 2, "is not a year"),
         (("cite", "UNDOC"), 1, "did you mean 'UNODC'"),
         (("cite", "--style", "mla"), 2, "invalid choice"),

@@ -27,6 +27,11 @@ from icat_data import UnknownOrganizationError
         ("the world bank", "world-bank"),
         ("SRSG-SVC", "osrsg-svc"),
         ("Organization for Security and Co-operation in Europe", "osce"),
+        # Short forms the bodies use, and the long forms the acronyms held before 2026.12.04.
+        ("UNSRTIP", "sr-tip"),
+        ("Special Rapporteur on trafficking in persons", "sr-tip"),
+        ("CoE", "coe"),
+        ("Council of Europe", "coe"),
     ],
 )
 def test_any_name_finds_its_organization(key: str, expected: str) -> None:

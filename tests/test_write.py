@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from icat_data import _arrow, _datapackage
+from icat_data import _write as write_module
 from icat_data._rows import ENTITIES, edition, records
 from icat_data._write import ExportTargetError, replacing
 
@@ -370,3 +371,17 @@ def test_a_crash_between_the_renames_keeps_the_old_export_beside(tmp_path: Path)
     assert sorted(folders) == [".old", ".partial"]
     assert _files(folders[".old"]) == OLD
     assert _files(folders[".partial"]) == {"new.csv": b"new"}
+
+
+def test_a_target_moved_away_by_another_writer_mid_check_is_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen once under load: a concurrent writer renamed the target aside between this
+    # writer's exists() and its listing, and the listing's FileNotFoundError escaped.
+    target = _old_export(tmp_path / "icat")
+
+    def vanished(path: object) -> object:
+        raise FileNotFoundError(2, "No such file or directory", str(path))
+
+    monkeypatch.setattr(os, "scandir", vanished)
+    assert write_module._refusal(target, str(target), force=True) is None

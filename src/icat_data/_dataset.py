@@ -300,6 +300,7 @@ def _attested_gaps(organizations: tuple[Organization, ...]) -> tuple[str, ...]:
     if not attested:
         return ()
     return (
-        "when these roles began is unknown; each is recorded from the earliest date a source "
-        "attests it, and the data holds no such role before that: " + ", ".join(attested),
+        "Some roles are recorded only from the earliest date a source attests them, because "
+        "no source read says when they began; the data holds none of them before that date: "
+        + ", ".join(attested),
     )

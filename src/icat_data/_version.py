@@ -2,4 +2,4 @@
 # Both are plain constants so that reading them costs nothing at import; tests check that
 # __version__ matches the installed distribution and DATA_VERSION the packaged data.
 __version__ = "0.4.0.dev0"
-DATA_VERSION = "2026.12.01"
+DATA_VERSION = "2026.12.04.dev0"

@@ -83,8 +83,11 @@ def _refusal(final: Path, given: str, *, force: bool) -> str | None:
                 f"{given!r} is the working directory or holds it: "
                 "give a folder of its own to write the export into"
             )
-    with os.scandir(final) as scan:
-        entries = list(scan)
+    try:
+        with os.scandir(final) as scan:
+            entries = list(scan)
+    except FileNotFoundError:  # another writer moved it aside since: the name is free
+        return None
     if not entries:
         return None
     if not force:
