@@ -139,6 +139,10 @@ def test_without_pyarrow_the_error_names_the_extra(monkeypatch: pytest.MonkeyPat
         ImportError, match=r'^the Parquet export needs pyarrow: pip install "icat-data\[arrow\]"$'
     ):
         _arrow.write_parquet(Path("unused"), {})
+    # The public call names itself, and writes nothing: the tables are built first.
+    with pytest.raises(ImportError, match=r"^the Parquet export needs pyarrow"):
+        icat_data.write_parquet(Path("never-written"))
+    assert not Path("never-written").exists()
 
 
 def test_pyarrow_loads_only_when_a_table_is_asked_for() -> None:

@@ -37,18 +37,25 @@ if TYPE_CHECKING:
 
     import pyarrow
 
-__all__ = ["SUFFIX", "table", "write_parquet"]
+__all__ = ["PARQUET", "SUFFIX", "table", "write_parquet"]
 
+#: What needs pyarrow when Parquet files are written (said by the ImportError without it).
+PARQUET = "the Parquet export"
 #: The file name suffix of each entity's Parquet file.
 SUFFIX = ".parquet"
 
 
 def table(
-    entity: str, rows: Sequence[Mapping[str, Any]], edition: Mapping[str, str]
+    entity: str,
+    rows: Sequence[Mapping[str, Any]],
+    edition: Mapping[str, str],
+    *,
+    needed_by: str = "to_arrow()",
 ) -> pyarrow.Table:
     """The Arrow table of ``rows`` of ``entity`` (as ``_rows.records`` gives them), typed by
-    ``columns(entity)``, with ``edition`` as its schema's metadata."""
-    pa = _pyarrow("to_arrow()")
+    ``columns(entity)``, with ``edition`` as its schema's metadata; without pyarrow, an
+    ImportError saying that ``needed_by`` needs it."""
+    pa = _pyarrow(needed_by)
     fields = []
     arrays = []
     for column in columns(entity):
@@ -68,7 +75,7 @@ def write_parquet(
     Each file's key-value metadata holds the table's schema metadata (the edition), and the
     Arrow schema, so pyarrow and polars read the dictionaries back as such.
     """
-    _pyarrow("the Parquet export")
+    _pyarrow(PARQUET)
     import pyarrow.parquet
 
     written: list[tuple[str, int | None, Path]] = []

@@ -134,14 +134,15 @@ def parquet_of(
     """``write_parquet(directory)`` from ``data`` (``None``: the packaged edition)."""
     from pathlib import Path
 
-    from ._arrow import table, write_parquet
+    from ._arrow import PARQUET, table, write_parquet
     from ._rows import ENTITIES, edition, records
     from ._write import replacing
 
     stamp = edition(data)
     # Every table is built before the folder is touched: without pyarrow, nothing is written.
     tables: dict[str, pyarrow.Table] = {
-        entity: table(entity, records(entity, data), stamp) for entity in ENTITIES
+        entity: table(entity, records(entity, data), stamp, needed_by=PARQUET)
+        for entity in ENTITIES
     }
     with replacing(directory, force=force) as folder:
         write_parquet(folder, tables)
