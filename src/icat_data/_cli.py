@@ -56,6 +56,7 @@ EXAMPLES = """examples:
   icat-data org UNODC                one organization, its roles and sources
   icat-data brief 12                 one issue brief
   icat-data events --from 2018 --to 2019 --kind meeting
+  icat-data events --year 2019 --org OSCE   one organization's events in a year
   icat-data coverage                 what the data covers and what it lacks
   icat-data --edition 0.2.0 members --on 2019   as package 0.2.0's data answered
   icat-data editions                 every released edition; verify checks them
@@ -387,6 +388,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help=f"only events of a kind: {', '.join(sorted(EVENT_KINDS))}",
     )
+    events.add_argument("--year", metavar="YEAR", help="only events dated in a year")
+    events.add_argument(
+        "--org", metavar="KEY", help="only events involving an organization (name, acronym, id)"
+    )
     command("sources", _sources, "every source the data cites")
     source = command("source", _source_shown, "one source: publisher, date, title, address")
     source.add_argument("id", metavar="ID", help="its id, as sources and org print it")
@@ -600,6 +605,7 @@ def _events(args: argparse.Namespace) -> _Listing:
     last = None if args.end is None else to_partial_date(args.end, "--to").last_day
     if first is not None and last is not None and first > last:
         raise ValueError(f"--from {args.start!r} is after --to {args.end!r}")
+    year = None if args.year is None else as_year(args.year, "--year")
     rows = [
         {
             "id": e.id,
@@ -609,13 +615,13 @@ def _events(args: argparse.Namespace) -> _Listing:
             "title": e.title,
             "location": e.location,
         }
-        for e in args.source.events(first, last, kind=args.kind)
+        for e in args.source.events(first, last, kind=args.kind, year=year, organization=args.org)
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
     every = args.source.events()
     known = f" (recorded from {every[0].date} to {every[-1].date})" if every else ""
-    none = f"no event matches; try other dates or kinds{known}, or icat-data events"
+    none = f"no event matches; try other dates, kinds or --org{known}, or icat-data events"
     return _Listing(rows, ["date", "kind", "title", "location"], span, none=none)
 
 
