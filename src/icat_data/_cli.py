@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from . import _changes, _cite, _export, _query, _rows
+from . import _cite, _export, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Brief, Event, Membership, Organization, Source
@@ -663,22 +663,20 @@ def _find(entity: str, key: str, records: dict[str, _T]) -> _T:
 
 
 def _diff(args: argparse.Namespace) -> _Listing:
-    from ._editions import edition
+    from ._editions import changes, edition
 
     # NEW defaults to the edition --edition names, or else the packaged one.
-    old, new = edition(args.old), edition(args.new if args.new is not None else args.edition)
-    # One line to become icat_data.changes(old, new) once that wrapper exists.
-    changes = _changes.diff(old._dataset(), new._dataset())
-    none = f"no changes from {old.data_version} to {new.data_version}"
+    until = args.new if args.new is not None else args.edition
+    rows = [change.to_dict() for change in changes(args.old, until)]
+    none = f"no changes from {edition(args.old).data_version} to {edition(until).data_version}"
     columns = ["entity", "id", "change", "field", "before", "after"]
-    rows = _changes.change_rows(changes)
     return _Listing(rows, columns, none=none, none_is_an_answer=True)
 
 
 def _cite_shown(args: argparse.Namespace) -> str:
-    record = None if args.id is None else _citable(args.source, args.id)
-    # One line to become icat_data.cite(record, style=...) once that wrapper exists.
-    return _cite.cite(args.source._dataset(), record, style=args.style)
+    source: _query.Queries = args.source  # the edition --edition names cites itself
+    record = None if args.id is None else _citable(source, args.id)
+    return source.cite(record, style=args.style)
 
 
 def _citable(source: _query.Queries, text: str) -> _cite.Citable:
