@@ -158,18 +158,26 @@ def test_help_runs_the_help() -> None:
 
 
 def test_diff_lists_changes_as_table_and_json() -> None:
-    changes = icat_data.changes("0.1.0", "0.3.0")
+    from icat_data import _changes
+
+    changes = _changes.diff(
+        icat_data.edition("0.1.0")._dataset(), icat_data.edition("0.3.0")._dataset()
+    )
     rows = json.loads(run("diff", "0.1.0", "0.3.0", "--json").stdout)
-    assert rows == [change.to_dict() for change in changes]
+    assert rows == _changes.change_rows(changes)
     assert set(rows[0]) == {"entity", "id", "change", "field", "before", "after"}
-    assert json.loads(run("diff", "0.1.0", "--json").stdout) == rows  # NEW: the packaged one
+    to_packaged = _changes.diff(
+        icat_data.edition("0.1.0")._dataset(), icat_data.edition()._dataset()
+    )
+    packaged_rows = _changes.change_rows(to_packaged)
+    assert json.loads(run("diff", "0.1.0", "--json").stdout) == packaged_rows  # NEW: packaged
     # ... or the one --edition names.
     assert run("--edition", "0.2.0", "diff", "0.1.1").stdout.startswith("no changes from")
     table = run("diff", "0.1.0", COLUMNS="80")
     assert table.returncode == 0
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["ENTITY", "ID", "CHANGE", "FIELD", "BEFORE", "AFTER"]
-    assert len(lines) == 1 + len(changes)
+    assert len(lines) == 1 + len(to_packaged)
     assert max(map(len, lines)) <= 80
 
 

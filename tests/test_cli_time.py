@@ -61,3 +61,11 @@ def test_an_unknown_organization_or_a_bad_year_is_one_line(
     assert result.stderr.count("\n") == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_diff_answers_as_changes_does() -> None:
+    result = run("diff", "0.1.0", "0.3.0", "--json")
+    assert result.returncode == 0, result.stderr
+    expected = [change.to_dict() for change in icat_data.changes("0.1.0", "0.3.0")]
+    assert expected
+    assert json.loads(result.stdout) == expected
