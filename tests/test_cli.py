@@ -288,7 +288,7 @@ def test_export_where_no_folder_can_be_made_fails_in_one_line(tmp_path: Path, wh
         where = str(tmp_path / "file" / "sub")
     result = run("export", "--format", "csv", "--out", where)
     assert result.returncode == 1
-    assert "cannot create the folder" in _one_clean_line(result)
+    assert "cannot write the export into" in _one_clean_line(result)
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "utf-8:strict"])

@@ -16,7 +16,6 @@ from test_cli import COMMAND, _env, run
 
 import icat_data
 from icat_data import _cli
-from icat_data._cite import cite
 from icat_data._cli import main
 
 
@@ -192,13 +191,12 @@ def test_diff_without_changes_says_so_and_exits_0() -> None:
 
 @pytest.mark.parametrize("style", ["text", "bibtex", "csl-json", "ris"])
 def test_cite_prints_the_dataset_or_a_records_sources(style: str) -> None:
-    data = icat_data.edition()._dataset()
-    assert run("cite", "--style", style).stdout == cite(data, style=style)  # type: ignore[arg-type]
+    assert run("cite", "--style", style).stdout == icat_data.cite(style=style)  # type: ignore[arg-type]
     unodc = icat_data.get_organization("UNODC")
     for key in ("organizations:unodc", "UNODC", "United Nations Office on Drugs and Crime"):
         result = run("cite", "--style", style, key)
         assert result.returncode == 0, result.stderr
-        assert result.stdout == cite(data, unodc, style=style)  # type: ignore[arg-type]
+        assert result.stdout == icat_data.cite(unodc, style=style)  # type: ignore[arg-type]
 
 
 def _record(key: str) -> object:
@@ -225,12 +223,12 @@ def _record(key: str) -> object:
 def test_cite_takes_entity_and_id(key: str) -> None:
     result = run("cite", key)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == cite(icat_data.edition()._dataset(), _record(key))  # type: ignore[arg-type]
+    assert result.stdout == icat_data.cite(_record(key))  # type: ignore[arg-type]
 
 
 def test_cite_answers_from_the_edition_named() -> None:
     old = icat_data.edition("0.1.0")
-    assert run("--edition", "0.1.0", "cite").stdout == cite(old._dataset())
+    assert run("--edition", "0.1.0", "cite").stdout == old.cite() != icat_data.cite()
 
 
 def test_source_shows_every_field() -> None:

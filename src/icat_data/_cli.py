@@ -11,7 +11,8 @@ A listing that finds nothing prints nothing (``[]`` with ``--json``) and exits 1
 is a terminal, one line there says that nothing matched and what to try. ``diff`` is the
 exception: two editions without changes are an answer, so it prints a line saying so (``[]``
 with ``--json``) and exits 0. ``members --on`` a date past the data's as-of day answers, and
-says on stderr that later changes are not known.
+says on stderr that later changes are not known. ``export`` writes into a new or empty
+folder, whole or not at all; one that holds anything is refused (exit 2) unless ``--force``.
 """
 
 from __future__ import annotations
@@ -30,20 +31,25 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from . import _changes, _cite, _datapackage, _query, _rows
+from . import _cite, _export, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Brief, Event, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
+from ._write import ExportTargetError, replacing
 from .errors import IcatDataError, UnknownEditionError, UnknownOrganizationError
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from ._dataset import Dataset
+
 __all__ = ["main"]
 
 Row = dict[str, Any]
 _T = TypeVar("_T")
+
+_NEEDS_ARROW = '--format parquet needs pyarrow: pip install "icat-data[arrow]"'
 
 # The entities `cite` takes as ENTITY:ID, in the names of to_records().
 _CITED = ("organizations", "chairs", "briefs", "events", "sources")
@@ -56,6 +62,7 @@ EXAMPLES = """examples:
   icat-data org UNODC                one organization, its roles and sources
   icat-data brief 12                 one issue brief
   icat-data events --from 2018 --to 2019 --kind meeting
+  icat-data events --year 2019 --org OSCE   one organization's events in a year
   icat-data coverage                 what the data covers and what it lacks
   icat-data --edition 0.2.0 members --on 2019   as package 0.2.0's data answered
   icat-data editions                 every released edition; verify checks them
@@ -64,6 +71,7 @@ EXAMPLES = """examples:
   icat-data cite chairs:2019         the sources behind one record
   icat-data source osce-2019-12-06   one source, as org and sources name it
   icat-data export --format datapackage --out icat
+  icat-data export --format parquet --out icat --force  replace an export
 Add --json after a command for JSON, --wide for cells at full length."""
 
 
@@ -387,6 +395,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help=f"only events of a kind: {', '.join(sorted(EVENT_KINDS))}",
     )
+    events.add_argument("--year", metavar="YEAR", help="only events dated in a year")
+    events.add_argument(
+        "--org", metavar="KEY", help="only events involving an organization (name, acronym, id)"
+    )
     command("sources", _sources, "every source the data cites")
     source = command("source", _source_shown, "one source: publisher, date, title, address")
     source.add_argument("id", metavar="ID", help="its id, as sources and org print it")
@@ -394,18 +406,25 @@ def _parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         _export_files,
-        "write every entity as JSON or CSV files, or as a Frictionless data package",
+        "write every entity as JSON, CSV or Parquet files, or as a Frictionless data "
+        "package, into a new or empty folder, whole or not at all",
         parents=(as_json,),  # its table's paths are never shortened: no --wide to offer
     )
     export.add_argument(
         "--format",
-        choices=("json", "csv", "datapackage"),
+        choices=("json", "csv", "datapackage", "parquet"),
         required=True,
         help="datapackage: CSV files and datapackage.json (typed fields, keys, licence, "
-        "edition); json and csv: one file per entity and edition.json",
+        "edition); json and csv: one file per entity and edition.json; parquet: one typed "
+        'file per entity, the edition in its metadata (pip install "icat-data[arrow]")',
     )
     export.add_argument(
         "--out", metavar="DIR", type=Path, required=True, help="the folder to write into"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a folder that holds files (an earlier export) whole",
     )
     command("editions", _editions_listed, "every released data edition, all in the package")
     command("verify", _verify, "check every packaged file and edition against its SHA-256")
@@ -600,6 +619,7 @@ def _events(args: argparse.Namespace) -> _Listing:
     last = None if args.end is None else to_partial_date(args.end, "--to").last_day
     if first is not None and last is not None and first > last:
         raise ValueError(f"--from {args.start!r} is after --to {args.end!r}")
+    year = None if args.year is None else as_year(args.year, "--year")
     rows = [
         {
             "id": e.id,
@@ -609,13 +629,13 @@ def _events(args: argparse.Namespace) -> _Listing:
             "title": e.title,
             "location": e.location,
         }
-        for e in args.source.events(first, last, kind=args.kind)
+        for e in args.source.events(first, last, kind=args.kind, year=year, organization=args.org)
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
     every = args.source.events()
     known = f" (recorded from {every[0].date} to {every[-1].date})" if every else ""
-    none = f"no event matches; try other dates or kinds{known}, or icat-data events"
+    none = f"no event matches; try other dates, kinds or --org{known}, or icat-data events"
     return _Listing(rows, ["date", "kind", "title", "location"], span, none=none)
 
 
@@ -643,22 +663,20 @@ def _find(entity: str, key: str, records: dict[str, _T]) -> _T:
 
 
 def _diff(args: argparse.Namespace) -> _Listing:
-    from ._editions import edition
+    from ._editions import changes, edition
 
     # NEW defaults to the edition --edition names, or else the packaged one.
-    old, new = edition(args.old), edition(args.new if args.new is not None else args.edition)
-    # One line to become icat_data.changes(old, new) once that wrapper exists.
-    changes = _changes.diff(old._dataset(), new._dataset())
-    none = f"no changes from {old.data_version} to {new.data_version}"
+    until = args.new if args.new is not None else args.edition
+    rows = [change.to_dict() for change in changes(args.old, until)]
+    none = f"no changes from {edition(args.old).data_version} to {edition(until).data_version}"
     columns = ["entity", "id", "change", "field", "before", "after"]
-    rows = _changes.change_rows(changes)
     return _Listing(rows, columns, none=none, none_is_an_answer=True)
 
 
 def _cite_shown(args: argparse.Namespace) -> str:
-    record = None if args.id is None else _citable(args.source, args.id)
-    # One line to become icat_data.cite(record, style=...) once that wrapper exists.
-    return _cite.cite(args.source._dataset(), record, style=args.style)
+    source: _query.Queries = args.source  # the edition --edition names cites itself
+    record = None if args.id is None else _citable(source, args.id)
+    return source.cite(record, style=args.style)
 
 
 def _citable(source: _query.Queries, text: str) -> _cite.Citable:
@@ -768,36 +786,69 @@ def _source(source: Source) -> Row:
 
 def _export_files(args: argparse.Namespace) -> _Listing:
     out: Path = args.out
-    if out.exists() and not out.is_dir():
-        raise _Failure(2, f"--out {shown(str(out))} is a file; give a folder to write into")
+    data = args.source._dataset()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        if args.format == "datapackage":
+            written = _datapackage_written(_export.datapackage_of(out, data, force=args.force))
+        elif args.format == "parquet":
+            try:
+                _export.parquet_of(out, data, force=args.force)
+            except ImportError:
+                raise _Failure(1, _NEEDS_ARROW) from None
+            written = _parquet_written(out)
+        else:
+            written = _files_written(out, data, args.format, force=args.force)
+    except ExportTargetError as error:  # a file, or a folder holding something: usage
+        raise _Failure(2, str(error)) from None
     except OSError as error:
         raise _Failure(
-            1, f"cannot create the folder {shown(str(out))} (--out): {error.strerror or error}"
+            1, f"cannot write the export into {shown(str(out))} (--out): {error.strerror or error}"
         ) from None
-    written: list[tuple[str, int | None, Path]]
-    data = args.source._dataset()
-    if args.format == "datapackage":
-        written = _datapackage.write(out, data)
-    else:
-        written = []
+    rows = [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
+    return _Listing(rows, ["entity", "rows", "file"], whole=["file"])
+
+
+def _files_written(
+    out: Path, data: Dataset, fmt: str, *, force: bool
+) -> list[tuple[str, int | None, Path]]:
+    """Write one JSON or CSV file per entity and ``edition.json``, whole or not at all."""
+    written: list[tuple[str, int | None, Path]] = []
+    with replacing(out, force=force) as folder:
         for entity in _rows.ENTITIES:
             rows = _rows.records(entity, data)
-            path = out / f"{entity}.{args.format}"
-            with path.open("w", encoding="utf-8", newline="") as file:
-                if args.format == "json":
+            with (folder / f"{entity}.{fmt}").open("w", encoding="utf-8", newline="") as file:
+                if fmt == "json":
                     _write_json(file, rows)
                 else:
                     _write_csv(file, rows)
-            written.append((entity, len(rows), path))
+            written.append((entity, len(rows), out / f"{entity}.{fmt}"))
         # Files outlive the package that wrote them: each export says which data it holds.
-        path = out / "edition.json"
-        with path.open("w", encoding="utf-8") as file:
+        with (folder / "edition.json").open("w", encoding="utf-8") as file:
             _write_json(file, _rows.edition(data))
-        written.append(("edition", None, path))
-    rows = [{"entity": name, "rows": rows, "file": str(path)} for name, rows, path in written]
-    return _Listing(rows, ["entity", "rows", "file"], whole=["file"])
+        written.append(("edition", None, out / "edition.json"))
+    return written
+
+
+def _datapackage_written(descriptor: Path) -> list[tuple[str, int | None, Path]]:
+    """What a data package holds, read back from it: each resource with its rows, then the
+    descriptor."""
+    folder = descriptor.parent
+    resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
+    written: list[tuple[str, int | None, Path]] = []
+    for resource in resources:
+        path = folder / resource["path"]
+        with path.open(encoding="utf-8", newline="") as file:
+            written.append((resource["name"], sum(1 for _ in csv.reader(file)) - 1, path))
+    written.append(("datapackage", None, descriptor))
+    return written
+
+
+def _parquet_written(out: Path) -> list[tuple[str, int | None, Path]]:
+    """Each Parquet file written, with the rows its metadata counts."""
+    import pyarrow.parquet
+
+    paths = [(entity, out / f"{entity}.parquet") for entity in _rows.ENTITIES]
+    return [(e, pyarrow.parquet.read_metadata(p).num_rows, p) for e, p in paths]
 
 
 def _write_json(file: Any, value: object) -> None:
