@@ -77,13 +77,14 @@ class Queries:
     def find_organization(self, key: str) -> Organization | None:
         """The organization known by ``key``, or None; see ``icat_data.find_organization``."""
         text = _text(key, "key")
+        if len(text) > MAX_NAME:
+            # No name is longer. Neither stripped nor hashed: either would cost a padded key
+            # its length, where a key at the cap costs a lookup.
+            return None
         data = self._dataset()
         found = data.by_exact_name.get(text)  # the name as written; else fold it
         if found is not None:
             return found
-        if len(text) > MAX_NAME:
-            # No name is longer. Not even stripped: that would cost a padded key its length.
-            return None
         found = data.by_name.get(fold(text))
         if found is not None and text is key:  # the next lookup of this spelling needs no folding
             data.remember_spelling(text, found)
@@ -91,7 +92,7 @@ class Queries:
 
     def get_organization(self, key: str) -> Organization:
         """The organization known by ``key``; see ``icat_data.get_organization``."""
-        if type(key) is str:
+        if type(key) is str and len(key) <= MAX_NAME:  # a longer key is hashed by no lookup
             data = self._dataset()
             found = data.by_exact_name.get(key) or data.by_spelling.get(key)
             if found is not None:
@@ -144,8 +145,9 @@ class Queries:
             answers = None
         if answers is not None:
             try:  # (a try costs nothing until it catches; contextlib.suppress costs ~300 ns)
-                answer = answers.get(acronym)
-            except TypeError:  # unhashable: the slow path says what is wrong
+                # No name is longer than MAX_NAME: a longer one is not hashed (see above).
+                answer = answers.get(acronym) if len(acronym) <= MAX_NAME else None
+            except TypeError:  # no str: the slow path says what is wrong
                 answer = None
             if answer is not None:  # only str names are keys: nothing else is answered here
                 return answer
@@ -298,7 +300,9 @@ def get_organization(key: str) -> Organization:
     """Like [`find_organization()`][icat_data.find_organization], but an unknown ``key``
     raises [`UnknownOrganizationError`][icat_data.UnknownOrganizationError] naming the
     closest known names."""
-    if type(key) is str:  # a name as written, or as written before: no call (a hot path)
+    # A name as written, or as written before: no call (a hot path). A key longer than any
+    # name is not hashed (its hash would cost its length): find_organization refuses it.
+    if type(key) is str and len(key) <= MAX_NAME:
         data = _load.loaded or dataset()
         found = data.by_exact_name.get(key) or data.by_spelling.get(key)
         if found is not None:
@@ -352,8 +356,8 @@ def is_member(acronym: str, on: DateLike | None = None) -> bool:
             answers = None
         if answers:
             try:  # (a try costs nothing until it catches)
-                answer = answers.get(acronym)
-            except TypeError:  # unhashable: the general path says what is wrong
+                answer = answers.get(acronym) if len(acronym) <= MAX_NAME else None
+            except TypeError:  # no str: the general path says what is wrong
                 answer = None
             if answer is not None:
                 return answer

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._limits import shown
 from ._load import dataset
 from ._models import (
     Brief,
@@ -198,7 +199,7 @@ def edition(data: Dataset | None = None) -> dict[str, str]:
 
 def _check_entity(entity: str) -> None:
     if entity not in ENTITIES:
-        raise ValueError(f"unknown entity {entity!r}; expected one of: {', '.join(ENTITIES)}")
+        raise ValueError(f"unknown entity {shown(entity)}; expected one of: {', '.join(ENTITIES)}")
 
 
 def _column(field: attrs.Attribute[Any], hint: Any) -> Column:
