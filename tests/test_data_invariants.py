@@ -137,7 +137,7 @@ def test_changelog_counts_for_this_edition_match_the_data() -> None:
     counts = icat_data.manifest().counts
     claimed = {
         "sources": r"\((\d+) sources",
-        "organizations": r"Organizations \((\d+)\)",
+        "organizations": r"(\d+) organizations,",
         "briefs": r"(\d+) publications",
         "events": r"(\d+) events",
     }

@@ -278,14 +278,14 @@ def _count_gaps(
             if claimed is not None and claimed > recorded:
                 gaps.append(
                     f"{count.sources[0].publisher} reported {claimed} {role}s in {count.date}; "
-                    f"the data records {recorded} for that time"
+                    f"the data records {recorded} for that time."
                 )
         if count.total is not None:
             recorded = recorded_count(organizations, ("member", "partner"), count.date)
             if count.total > recorded:
                 gaps.append(
                     f"{count.sources[0].publisher} reported {count.total} organizations in "
-                    f"{count.date}; the data records {recorded} members and partners then"
+                    f"{count.date}; the data records {recorded} members and partners then."
                 )
     return tuple(gaps)
 
