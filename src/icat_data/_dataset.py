@@ -302,5 +302,6 @@ def _attested_gaps(organizations: tuple[Organization, ...]) -> tuple[str, ...]:
     return (
         "Some roles are recorded only from the earliest date a source attests them, because "
         "no source read says when they began; the data holds none of them before that date: "
-        + ", ".join(attested),
+        + ", ".join(attested)
+        + ".",
     )
