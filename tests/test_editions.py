@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import re
@@ -153,19 +154,47 @@ def _with_archive(monkeypatch: pytest.MonkeyPatch, data_version: str, raw: bytes
     monkeypatch.setattr(_editions, "_loaded", {})
 
 
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
 def test_an_altered_archive_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     files = _editions._archive_files("2026.11.22")
     files["chairs.json"] = files["chairs.json"].replace(b"2019", b"2018", 1)
-    _with_archive(monkeypatch, "2026.11.22", _editions.pack(files))
+    altered = _editions.pack(files)
+    _with_archive(monkeypatch, "2026.11.22", altered)
+    # Its bytes are checked against SHA256SUMS (pinned by the code) before they are read.
+    differs = r"^editions/2026\.11\.22\.json\.gz: SHA-256 differs from SHA256SUMS"
+    with pytest.raises(DataError, match=differs):
+        icat_data.edition("0.1.0").members()
+    with pytest.raises(DataError, match=differs):
+        icat_data.verify()
+    # Listed with its new hash too, its files' digest is still not the ledger's.
+    listed = {**_editions._sums(), _editions.archive_name("2026.11.22"): _sha256(altered)}
+    monkeypatch.setattr(_editions, "_sums", lambda: listed)
     with pytest.raises(DataError, match=r"^editions/2026\.11\.22\.json\.gz: its files' digest"):
         icat_data.edition("0.1.0").members()
-    with pytest.raises(DataError, match=r"^editions/2026\.11\.22\.json\.gz: SHA-256 differs"):
-        icat_data.verify()  # SHA256SUMS names it first
+
+
+def test_an_altered_ledger_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    ledger = read_packaged("releases.json").replace(b'"0.2.0"', b'"0.2.9"')
+
+    def read(wanted: str) -> bytes:
+        return ledger if wanted == "releases.json" else read_packaged(wanted)
+
+    monkeypatch.setattr(_editions, "read_packaged", read)
+    _editions.editions.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"^releases\.json: SHA-256 differs from SHA256SUMS"):
+            icat_data.editions()
+    finally:
+        monkeypatch.undo()
+        _editions.editions.cache_clear()
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(None, r"missing, so edition 2026\.11\.22 cannot"), (b"junk", r"not an archived edition")],
+    [(None, r"missing, so edition 2026\.11\.22 cannot"), (b"junk", r"SHA-256 differs")],
 )
 def test_a_missing_or_unreadable_archive_is_a_data_error(
     monkeypatch: pytest.MonkeyPatch, raw: bytes | None, expected: str

@@ -28,7 +28,7 @@ except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
 from icat_data import DATA_VERSION  # noqa: E402
-from icat_data._editions import archive_name, editions, files_digest, pack, unpack  # noqa: E402
+from icat_data._editions import archive_name, files_digest, pack, read_ledger, unpack  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
 def _archived() -> dict[str, tuple[str, str | None]]:
     """Each released edition but the packaged one: its digest and the commit that holds it."""
     found: dict[str, tuple[str, str | None]] = {}
-    for release in editions():
+    # The ledger as it is on disk: this runs before tools/regenerate.py lists it anew.
+    for release in read_ledger((DATA / "releases.json").read_bytes()):
         if release.data_version != DATA_VERSION:  # the last release of an edition made it final
             found[release.data_version] = (release.digest, release.commit)
     return found

@@ -173,11 +173,17 @@ def _edition_order(data_version: str) -> tuple[int, ...]:
 
 @functools.lru_cache(maxsize=1)
 def editions() -> tuple[Release, ...]:
-    """The ledger of released editions, oldest first (``data/releases.json``)."""
+    """The ledger of released editions, oldest first (``data/releases.json``), checked
+    against ``SHA256SUMS`` before it is read."""
+    return read_ledger(_verified(LEDGER_FILE))
+
+
+def read_ledger(raw: bytes) -> tuple[Release, ...]:
+    """The releases ``raw`` (the bytes of a ``releases.json``) lists, oldest first."""
     import json
 
     try:
-        entries = json.loads(read_packaged(LEDGER_FILE))
+        entries = json.loads(raw)
         return tuple(
             Release(
                 version=entry["version"],
@@ -189,8 +195,28 @@ def editions() -> tuple[Release, ...]:
             )
             for entry in entries
         )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise DataError(f"{LEDGER_FILE}: not a readable ledger ({error!r})") from None
+
+
+@functools.lru_cache(maxsize=1)
+def _sums() -> dict[str, str]:
+    """``SHA256SUMS``, once its own SHA-256 is the one the package's code records."""
+    raw = _load._read(read_packaged, SUMS_FILE)
+    _check(SUMS_FILE, _load._sha256()(raw).hexdigest(), SUMS_SHA256, "the code (_digests.py)")
+    return _parse_sums(raw)
+
+
+def _verified(name: str) -> bytes:
+    """The bytes of the packaged file ``name``, once their SHA-256 is the one ``SHA256SUMS``
+    lists: the ledger and the archives are checked before they are read, as records.pickle
+    is, so an older edition is never answered from altered bytes."""
+    raw = read_packaged(name)  # OSError for a missing file: the caller says what it means
+    expected = _sums().get(name)
+    if expected is None:
+        raise DataError(f"{name}: not listed in {SUMS_FILE}, so it cannot be checked")
+    _check(name, _load._sha256()(raw).hexdigest(), expected, SUMS_FILE)
+    return raw
 
 
 class Edition(Queries):
@@ -365,7 +391,7 @@ def _archive_files(data_version: str) -> dict[str, bytes]:
     """The files of an archived edition, as released: their digest must be the ledger's."""
     name = archive_name(data_version)
     try:
-        raw = read_packaged(name)
+        raw = _verified(name)
     except OSError:
         raise DataError(
             f"{name}: missing, so edition {data_version} cannot be read "
