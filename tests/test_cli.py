@@ -196,7 +196,7 @@ def test_json_and_csv_exports_name_their_edition(fmt: str, tmp_path: Path) -> No
         "package_version": icat_data.__version__,
         "as_of": icat_data.coverage().as_of.isoformat(),
         "license": "CC-BY-4.0",
-        "citation": _cite.cite(dataset()),
+        "citation": _cite.cite(dataset()).rstrip("\n"),
     }
 
 

@@ -335,3 +335,16 @@ def test_each_recorded_commit_holds_its_release(release: dict[str, Any]) -> None
 
 def test_an_edition_is_an_edition() -> None:
     assert isinstance(icat_data.edition(), Edition)
+
+
+def test_the_installed_version_names_the_packaged_edition() -> None:
+    assert icat_data.edition(icat_data.__version__).data_version == icat_data.DATA_VERSION
+
+
+def test_a_name_a_known_one_starts_with_is_the_closest() -> None:
+    prefix = icat_data.DATA_VERSION.split(".dev")[0] if ".dev" in icat_data.DATA_VERSION else None
+    if prefix is None:
+        pytest.skip("the packaged edition is released: no .dev name to complete")
+    with pytest.raises(icat_data.UnknownEditionError) as raised:
+        icat_data.edition(prefix)
+    assert raised.value.closest == icat_data.DATA_VERSION

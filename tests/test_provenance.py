@@ -22,7 +22,7 @@ def _expected(name: str | None = None) -> dict[str, str]:
         "package_version": icat_data.__version__,
         "as_of": data.coverage.as_of.isoformat(),
         "license": "CC-BY-4.0",
-        "citation": _cite.cite(data),
+        "citation": _cite.cite(data).rstrip("\n"),
     }
 
 
@@ -74,3 +74,11 @@ def test_the_changes_frame_holds_every_change_and_names_both_editions() -> None:
     assert isinstance(frame["change"].dtype, pandas.CategoricalDtype)
     stamps = frame.attrs["icat_data"]
     assert stamps == {"since": _expected("2026.11.22.1"), "until": _expected("2026.12.01")}
+
+
+def test_a_change_prints_on_one_short_line() -> None:
+    changes = icat_data.changes("0.1.0", "0.3.0")
+    assert max(len(repr(c)) for c in changes) < 200
+    added = next(c for c in changes if c.change == "added")
+    assert repr(added).startswith(f"Change(entity={added.entity!r}, id={added.id!r}, ")
+    assert "\n" not in repr(added)

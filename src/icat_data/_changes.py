@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._models import _brief
+
 if TYPE_CHECKING:
     import pandas
 
@@ -87,9 +89,25 @@ class Change:
     """The value in the newer edition (the whole row for an added record; ``None`` for a
     removed one)."""
 
+    def __repr__(self) -> str:
+        # One line whatever the values (a whole record's row can run to thousands of
+        # characters): long values are cut and marked, as other records' reprs are.
+        shown = ", ".join(
+            f"{name}={_cut(getattr(self, name))}"
+            for name in ("entity", "id", "change", "field", "before", "after")
+        )
+        return f"Change({shown})"
+
     def to_dict(self) -> dict[str, Any]:
         """The change as a JSON-ready dict, one row of ``icat-data diff --json``."""
         return attrs.asdict(self, recurse=False)
+
+
+def _cut(value: object, width: int = 32) -> str:
+    if isinstance(value, str):
+        return _brief(value, width)  # the text cut, then quoted: still a str's repr
+    shown = repr(value)
+    return shown if len(shown) <= width else shown[: width - 3] + "..."
 
 
 def diff(old: Dataset, new: Dataset) -> tuple[Change, ...]:

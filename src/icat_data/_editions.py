@@ -32,7 +32,7 @@ from ._export import arrow_of, datapackage_of, frame_of, parquet_of, records_of
 from ._load import COMPILED_FILE, DATA_FILES, read_packaged
 from ._models import _Record
 from ._query import Queries
-from ._version import DATA_VERSION
+from ._version import DATA_VERSION, __version__
 from .errors import DataError, UnknownEditionError
 
 if TYPE_CHECKING:
@@ -272,7 +272,8 @@ def edition(name: str | None = None) -> Edition:
     the known ones and the closest.
     """
     ledger = editions()
-    if name is None or name == DATA_VERSION:
+    # The installed package's own version names its packaged edition, released or not.
+    if name is None or name == DATA_VERSION or name == __version__:
         shipped = [r for r in ledger if r.data_version == DATA_VERSION]
         return Edition(name or DATA_VERSION, DATA_VERSION, shipped[-1] if shipped else None)
     if not isinstance(name, str):
@@ -286,7 +287,10 @@ def edition(name: str | None = None) -> Edition:
     known = _known_names(ledger)
     from difflib import get_close_matches
 
-    close = get_close_matches(name[:100], known, n=1, cutoff=0.0)
+    # A name a known one starts with ("2026.12.04" for "2026.12.04.dev0") is the closest.
+    close = [k for k in known if k.startswith(name)] or get_close_matches(
+        name[:100], known, n=1, cutoff=0.0
+    )
     raise UnknownEditionError(name, known, close[0] if close else None)
 
 
@@ -331,6 +335,7 @@ def changes_frame(since: str, until: str | None = None) -> pandas.DataFrame:
 def _known_names(ledger: tuple[Release, ...]) -> list[str]:
     names = dict.fromkeys(name for r in ledger for name in (r.data_version, r.version))
     names[DATA_VERSION] = None
+    names[__version__] = None
     return list(names)
 
 

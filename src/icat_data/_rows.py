@@ -193,7 +193,7 @@ def edition(data: Dataset | None = None) -> dict[str, str]:
         "package_version": __version__,
         "as_of": data.coverage.as_of.isoformat(),
         "license": "CC-BY-4.0",
-        "citation": cite(data),
+        "citation": cite(data).rstrip("\n"),  # a value, not a file: no final newline
     }
 
 
