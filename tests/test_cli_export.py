@@ -104,4 +104,4 @@ def test_an_export_from_an_older_edition_holds_that_edition(fmt: str, tmp_path: 
     else:
         stamp = json.loads((out / "edition.json").read_text(encoding="utf-8"))
         assert stamp["data_version"] == old.data_version
-        assert stamp["citation"] == old.cite()
+        assert stamp["citation"] == old.cite().rstrip("\n")

@@ -273,7 +273,7 @@ def edition(name: str | None = None) -> Edition:
     """
     ledger = editions()
     # The installed package's own version names its packaged edition, released or not.
-    if name is None or name == DATA_VERSION or name == __version__:
+    if name is None or name in (DATA_VERSION, __version__):
         shipped = [r for r in ledger if r.data_version == DATA_VERSION]
         return Edition(name or DATA_VERSION, DATA_VERSION, shipped[-1] if shipped else None)
     if not isinstance(name, str):
