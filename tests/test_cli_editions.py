@@ -8,7 +8,7 @@ import pytest
 from test_cli import run
 
 import icat_data
-from icat_data import _editions
+from icat_data import _cli, _editions
 from icat_data._cli import main
 from icat_data._load import read_packaged
 
@@ -37,7 +37,7 @@ def test_an_unknown_edition_is_one_line_naming_the_closest() -> None:
 
 
 def test_editions_lists_the_ledger() -> None:
-    rows = json.loads(run("editions", "--json").stdout)
+    rows = [r for r in json.loads(run("editions", "--json").stdout) if r["released"]]
     assert [r["version"] for r in rows] == [r.version for r in icat_data.editions()]
     assert [r["digest"] for r in rows] == [r.digest for r in icat_data.editions()]
     table = run("editions", COLUMNS="80").stdout.splitlines()
@@ -67,3 +67,41 @@ def test_verify_fails_with_one_line_naming_the_file(
     assert captured.out == ""
     assert captured.err == "icat-data: chairs.json: SHA-256 differs from SHA256SUMS\n"
     assert captured.err.count("\n") == 1
+
+
+def test_editions_marks_the_packaged_one_even_unreleased() -> None:
+    rows = json.loads(run("editions", "--json").stdout)
+    packaged = [row for row in rows if row["packaged"]]
+    assert [row["data_version"] for row in packaged] == [icat_data.DATA_VERSION]
+    assert packaged[0]["digest"] == icat_data.manifest().digest
+    released = {r.data_version for r in icat_data.editions()}
+    assert packaged[0]["released"] is (icat_data.DATA_VERSION in released)
+    table = run("editions", COLUMNS="80").stdout.splitlines()
+    marked = [line for line in table if " yes" in line]
+    assert [line.split()[1] for line in marked] == [icat_data.DATA_VERSION]
+    if icat_data.DATA_VERSION not in released:  # a development edition says so
+        assert marked[0].split()[:3] == [
+            icat_data.__version__,
+            icat_data.DATA_VERSION,
+            "unreleased",
+        ]
+    assert all(len(line) <= 80 for line in table)
+
+
+def test_the_package_version_names_the_packaged_edition() -> None:
+    assert run("--edition", icat_data.__version__, "--json").stdout == run("--json").stdout
+    result = run("diff", icat_data.__version__)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"no changes from {icat_data.DATA_VERSION} to {icat_data.DATA_VERSION}\n"
+    )
+
+
+def test_an_unknown_edition_suggests_a_name_it_begins() -> None:
+    # difflib alone ranks a released 2026.12.01 above the development edition 2026.12.04.dev0.
+    known = ("0.3.0", "2026.12.01", "2026.12.04.dev0")
+    error = icat_data.UnknownEditionError("2026.12.04", known, "2026.12.01")
+    assert _cli._closest_edition(error) == "2026.12.04.dev0"
+    assert _cli._closest_edition(icat_data.UnknownEditionError("0.3", known, "0.3.0")) == "0.3.0"
+    unlike = icat_data.UnknownEditionError("9", known, "0.3.0")
+    assert _cli._closest_edition(unlike) == "0.3.0"

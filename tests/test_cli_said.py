@@ -270,3 +270,61 @@ def test_every_command_has_help_and_examples_name_the_new_ones() -> None:
     assert {"diff", "cite", "source"} <= set(commands.choices)
     for name in ("diff", "cite", "source"):
         assert f"icat-data {name}" in _cli.EXAMPLES
+
+
+def test_diff_in_a_pipe_cuts_long_cells_and_wide_and_json_keep_them() -> None:
+    # A known gap is named by its sentence: whole, it padded every row to thousands of columns.
+    rows = json.loads(run("diff", "0.2.0", "0.3.0", "--json").stdout)
+    sentence = max((row["id"] for row in rows), key=len)
+    assert len(sentence) > _cli._DIFF_CELL
+    piped = run("diff", "0.2.0", "0.3.0")
+    assert piped.returncode == 0, piped.stderr
+    lines = piped.stdout.splitlines()
+    assert len(lines) == 1 + len(rows)
+    assert max(map(len, lines)) <= 6 * _cli._DIFF_CELL + 5 * 2
+    assert sentence[: _cli._DIFF_CELL - 1] + "\u2026" in piped.stdout
+    assert sentence not in piped.stdout
+    assert sentence in run("diff", "0.2.0", "0.3.0", "--wide").stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "record"),
+    [
+        ("reported_counts:2012-01", icat_data.coverage().reported_counts[0]),
+        (
+            f"disagreements:{icat_data.coverage().disagreements[0].topic}",
+            icat_data.coverage().disagreements[0],
+        ),
+    ],
+)
+def test_cite_takes_reported_counts_and_disagreements(key: str, record: object) -> None:
+    result = run("cite", key)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == icat_data.cite(record)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("2019", "did you mean 'reported_counts:2019' or 'chairs:2019'?"),
+        ("issue-brief-01", "did you mean 'briefs:issue-brief-01'?"),
+        ("brief:issue-brief-01", "did you mean 'briefs:issue-brief-01'?"),
+        ("xyzzy", ""),
+    ],
+)
+def test_cite_of_nothing_known_names_the_forms_it_takes(key: str, hint: str) -> None:
+    result = run("cite", key)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.count("\n") == 1
+    assert hint in result.stderr
+    forms = "organizations, chairs, briefs, events, sources, reported_counts, disagreements"
+    assert f"cite takes an organization's name or ENTITY:ID, ENTITY one of: {forms}\n" in (
+        result.stderr
+    )
+
+
+def test_cite_of_an_unknown_reported_count_points_to_coverage() -> None:
+    result = run("cite", "reported_counts:2012-13")
+    assert result.returncode == 1
+    assert result.stderr.startswith("icat-data: no reported count has the id '2012-13'; ")
+    assert result.stderr.endswith("see: icat-data coverage\n")

@@ -13,6 +13,11 @@ exception: two editions without changes are an answer, so it prints a line sayin
 with ``--json``) and exits 0. ``members --on`` a date past the data's as-of day answers, and
 says on stderr that later changes are not known. ``export`` writes into a new or empty
 folder, whole or not at all; one that holds anything is refused (exit 2) unless ``--force``.
+
+Tables fit ``$COLUMNS`` or the terminal; in a pipe or a file they are whole, except ``diff``'s,
+whose cells (a known gap is named by its sentence) are cut at 60 characters with a mark unless
+``--wide``: one change stays one line that ``less`` and ``grep`` can handle. ``--json`` is
+always whole.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from . import _cite, _export, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
-from ._models import BRIEF_KINDS, EVENT_KINDS, Brief, Event, Membership, Organization, Source
+from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
 from ._write import ExportTargetError, replacing
 from .errors import IcatDataError, UnknownEditionError, UnknownOrganizationError
@@ -51,8 +56,13 @@ _T = TypeVar("_T")
 
 _NEEDS_ARROW = '--format parquet needs pyarrow: pip install "icat-data[arrow]"'
 
-# The entities `cite` takes as ENTITY:ID, in the names of to_records().
-_CITED = ("organizations", "chairs", "briefs", "events", "sources")
+# The entities `cite` takes as ENTITY:ID, in the names of to_records(): all but those with no
+# id (a membership is cited with its organization) or no kind of record cite() takes.
+_CITED = tuple(
+    e for e in _rows.ENTITIES if e not in ("memberships", "former_names", "organization_years")
+)
+#: The longest a cell of diff's table runs, unless --wide (see the module's docstring).
+_DIFF_CELL = 60
 
 EXAMPLES = """examples:
   icat-data                          a summary of the data
@@ -65,7 +75,7 @@ EXAMPLES = """examples:
   icat-data events --year 2019 --org OSCE   one organization's events in a year
   icat-data coverage                 what the data covers and what it lacks
   icat-data --edition 0.2.0 members --on 2019   as package 0.2.0's data answered
-  icat-data editions                 every released edition; verify checks them
+  icat-data editions                 every packaged edition; verify checks them
   icat-data diff 0.2.0               what changed since package 0.2.0's data
   icat-data cite --style bibtex      how to cite the data
   icat-data cite chairs:2019         the sources behind one record
@@ -103,6 +113,8 @@ class _Listing(list[Row]):
     the cell of a column that is not simply one field (a date with its end), and ``whole``
     columns are never shortened while others can give way (ids, which other commands take).
 
+    ``cap``, unless --wide, is the longest any cell may run, wherever the table goes.
+
     ``none`` says, in one line, that nothing matched and what to try: on stderr when it is
     a terminal, with exit status 1; or, if ``none_is_an_answer`` (no changes between two
     editions), on stdout with status 0.
@@ -117,6 +129,7 @@ class _Listing(list[Row]):
         none: str = "nothing matched",
         none_is_an_answer: bool = False,
         whole: Collection[str] = (),
+        cap: int | None = None,
     ) -> None:
         super().__init__(rows)
         self.columns = list(columns)
@@ -124,6 +137,7 @@ class _Listing(list[Row]):
         self.none = none
         self.none_is_an_answer = none_is_an_answer
         self.whole = frozenset(whole)
+        self.cap = cap
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,7 +179,8 @@ def _run(argv: Sequence[str] | None) -> int:
             "try: icat-data orgs TEXT (a search) or icat-data orgs (all of them)",
         )
     except UnknownEditionError as error:  # its list of every name would not fit a line
-        hint = f"did you mean {error.closest!r}? " if error.closest else ""
+        closest = _closest_edition(error)
+        hint = f"did you mean {closest!r}? " if closest else ""
         return _fail(1, f"no edition is named {shown(error.name)}; {hint}see: icat-data editions")
     except IcatDataError as error:  # unknown numbers, uncovered years: not found
         return _fail(1, str(error))
@@ -180,7 +195,7 @@ def _run(argv: Sequence[str] | None) -> int:
     elif isinstance(result, _Listing) and not result and result.none_is_an_answer:
         text = result.none + "\n"
     elif isinstance(result, _Listing):
-        text = _table(result, _width(args.wide))
+        text = _table(result, _width(args.wide), None if args.wide else result.cap)
     else:
         text = _mapping(result, _width(args.wide))
     status = _write(text)
@@ -256,7 +271,24 @@ def _source_of(name: str | None) -> _query.Queries:
         return _query.current
     from ._editions import edition
 
-    return edition(name)
+    return edition(_edition_name(name))
+
+
+def _edition_name(name: str | None) -> str | None:
+    """The edition ``name`` stands for: this package's own version (``--version``) names the
+    edition it serves, released or not."""
+    return DATA_VERSION if name == __version__ else name
+
+
+def _closest_edition(error: UnknownEditionError) -> str | None:
+    """The name to suggest for an unknown edition: of the names that start with it, the
+    closest (``2026.12.04`` is the development edition ``2026.12.04.dev0``, which difflib
+    ranks below ``2026.12.01``); else the error's closest. This package's version counts."""
+    from difflib import get_close_matches
+
+    started = [k for k in (*error.known, __version__) if k.startswith(error.name)]
+    close = get_close_matches(error.name[:100], started, n=1, cutoff=0.0)
+    return close[0] if close else error.closest
 
 
 def _width(wide: bool) -> int | None:
@@ -426,12 +458,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace a folder that holds files (an earlier export) whole",
     )
-    command("editions", _editions_listed, "every released data edition, all in the package")
+    command(
+        "editions",
+        _editions_listed,
+        "every released data edition, all in the package, and the packaged one if unreleased",
+    )
     command("verify", _verify, "check every packaged file and edition against its SHA-256")
     diff = command(
         "diff",
         _diff,
-        "what changed, record by record, from edition OLD to NEW (exit 0 even if nothing)",
+        "what changed, record by record, from edition OLD to NEW (exit 0 even if nothing); "
+        f"cells longer than {_DIFF_CELL} characters are cut short unless --wide",
     )
     diff.add_argument("old", metavar="OLD", help="an edition or package version, e.g. 0.2.0")
     diff.add_argument(
@@ -452,7 +489,8 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         metavar="ID",
         help="a record as ENTITY:ID (briefs:issue-brief-08, chairs:2019, events:ID, "
-        "sources:ID, organizations:unodc) or an organization's name",
+        "sources:ID, organizations:unodc, reported_counts:2012-01, disagreements:TOPIC) "
+        "or an organization's name",
     )
     return parser
 
@@ -658,19 +696,29 @@ def _find(entity: str, key: str, records: dict[str, _T]) -> _T:
 
     close = get_close_matches(key[:100], list(records), n=3)
     hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
-    command = "orgs" if entity == "organizations" else entity
-    raise _Failure(1, f"no {entity[:-1]} has the id {shown(key)}; {hint}see: icat-data {command}")
+    command = _LISTED_BY.get(entity, entity)
+    what = entity[:-1].replace("_", " ")
+    raise _Failure(1, f"no {what} has the id {shown(key)}; {hint}see: icat-data {command}")
+
+
+# The command that lists an entity's ids, where it is not the entity's name.
+_LISTED_BY = {
+    "organizations": "orgs",
+    "reported_counts": "coverage",
+    "disagreements": "coverage",
+}
 
 
 def _diff(args: argparse.Namespace) -> _Listing:
     from ._editions import changes, edition
 
     # NEW defaults to the edition --edition names, or else the packaged one.
-    until = args.new if args.new is not None else args.edition
-    rows = [change.to_dict() for change in changes(args.old, until)]
-    none = f"no changes from {edition(args.old).data_version} to {edition(until).data_version}"
+    old = _edition_name(args.old) or args.old
+    until = _edition_name(args.new if args.new is not None else args.edition)
+    rows = [change.to_dict() for change in changes(old, until)]
+    none = f"no changes from {edition(old).data_version} to {edition(until).data_version}"
     columns = ["entity", "id", "change", "field", "before", "after"]
-    return _Listing(rows, columns, none=none, none_is_an_answer=True)
+    return _Listing(rows, columns, none=none, none_is_an_answer=True, cap=_DIFF_CELL)
 
 
 def _cite_shown(args: argparse.Namespace) -> str:
@@ -681,12 +729,18 @@ def _cite_shown(args: argparse.Namespace) -> str:
 
 def _citable(source: _query.Queries, text: str) -> _cite.Citable:
     """The record ``ENTITY:ID`` names, or the organization a bare name, acronym or alias
-    names (an organization's name can hold a colon only where no entity precedes it)."""
+    names (an organization's name can hold a colon only where no entity precedes it).
+
+    A membership is cited with its organization, which cites its memberships' sources: a
+    membership has no id to name it by."""
     entity, colon, key = text.partition(":")
     if not colon or entity not in _CITED:
-        return source.get_organization(text)
-    if entity == "organizations":
-        return _find(entity, key, {o.id: o for o in source.organizations()})
+        try:
+            return source.get_organization(text)
+        except UnknownOrganizationError as error:
+            if error.suggestions:
+                raise
+            raise _Failure(1, _not_citable(source, text)) from None
     if entity == "chairs":
         year = as_year(key, "chairs:YEAR")
         term = next((t for t in source.chair_terms() if t.year == year), None)
@@ -694,12 +748,41 @@ def _citable(source: _query.Queries, text: str) -> _cite.Citable:
             source.chairs_for(year)  # raises, saying which years are recorded
             raise _Failure(1, f"no chair term is recorded for {year}")
         return term
-    listings: dict[str, Callable[[], Sequence[Brief | Event | Source]]] = {
-        "briefs": source.briefs,
-        "events": source.events,
-        "sources": source.sources,
+    return _find(entity, key, _citables(source)[entity])
+
+
+def _citables(source: _query.Queries) -> dict[str, dict[str, _cite.Citable]]:
+    """Every record `cite` takes as ENTITY:ID but chair terms (read as years), by entity and
+    id; a reported count's id is its date, a disagreement's its topic."""
+    coverage = source.coverage()
+    ids: dict[str, Sequence[tuple[str, _cite.Citable]]] = {
+        "organizations": [(o.id, o) for o in source.organizations()],
+        "briefs": [(b.id, b) for b in source.briefs()],
+        "events": [(e.id, e) for e in source.events()],
+        "sources": [(s.id, s) for s in source.sources()],
+        "reported_counts": [(str(c.date), c) for c in coverage.reported_counts],
+        "disagreements": [(d.topic, d) for d in coverage.disagreements],
     }
-    return _find(entity, key, {r.id: r for r in listings[entity]()})
+    return {entity: dict(records) for entity, records in ids.items()}
+
+
+def _not_citable(source: _query.Queries, text: str) -> str:
+    """What `cite` says of a word that names no organization and is not ENTITY:ID: the
+    records whose id it is (or is close to), and the forms it takes."""
+    ids = {f"{e}:{key}": key for e, records in _citables(source).items() for key in records}
+    ids.update({f"chairs:{t.year}": str(t.year) for t in source.chair_terms()})
+    _, colon, after = text.partition(":")
+    word = after if colon else text  # brief:ID, a misspelt entity, names the id after it
+    close = [label for label, key in ids.items() if key == word]
+    if not close:
+        from difflib import get_close_matches
+
+        close = get_close_matches(text[:100], list(ids), n=2)
+    hint = f"did you mean {' or '.join(map(repr, close[:2]))}? " if close else ""
+    return (
+        f"no record or organization is known as {shown(text)}; {hint}cite takes an "
+        f"organization's name or ENTITY:ID, ENTITY one of: {', '.join(_CITED)}"
+    )
 
 
 def _coverage(args: argparse.Namespace) -> Row:
@@ -729,20 +812,39 @@ def _coverage(args: argparse.Namespace) -> Row:
 def _editions_listed(_args: argparse.Namespace) -> _Listing:
     from ._editions import editions
 
+    ledger = editions()
     rows = [
         {
             "version": r.version,
             "data_version": r.data_version,
             "date": r.date.isoformat(),
+            "released": True,
             "packaged": r.data_version == DATA_VERSION,
             "commit": r.commit,
             "digest": r.digest,
             "note": r.note,
         }
-        for r in editions()
+        for r in ledger
     ]
-    commit = {"commit": lambda row: (row["commit"] or "")[:10]}
-    return _Listing(rows, ["version", "data_version", "date", "packaged", "commit"], commit)
+    if all(r.data_version != DATA_VERSION for r in ledger):
+        # A development edition: what this package serves, though no release holds it yet.
+        rows.append(
+            {
+                "version": __version__,
+                "data_version": DATA_VERSION,
+                "date": None,
+                "released": False,
+                "packaged": True,
+                "commit": None,
+                "digest": _query.current.manifest().digest,
+                "note": "unreleased: the development edition this package serves",
+            }
+        )
+    cells = {
+        "date": lambda row: row["date"] if row["released"] else "unreleased",
+        "commit": lambda row: (row["commit"] or "")[:10],
+    }
+    return _Listing(rows, ["version", "data_version", "date", "packaged", "commit"], cells)
 
 
 def _verify(_args: argparse.Namespace) -> _Listing:
@@ -887,7 +989,7 @@ def _shorten(text: str, width: int | None) -> str:
     return text[: max(width - 1, 0)] + mark
 
 
-def _table(listing: _Listing, width: int | None) -> str:
+def _table(listing: _Listing, width: int | None, cap: int | None = None) -> str:
     if not listing:
         return ""  # found nothing: nothing to print (the exit status says so)
     header = [c.upper() for c in listing.columns]
@@ -896,6 +998,8 @@ def _table(listing: _Listing, width: int | None) -> str:
         for row in listing
     ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    if cap is not None:
+        widths = [min(w, max(cap, len(h))) for w, h in zip(widths, header, strict=True)]
     if width is not None:
         whole = [c in listing.whole for c in listing.columns]
         widths = _fit(widths, [len(h) for h in header], width, whole)
