@@ -8,7 +8,7 @@ import pytest
 from test_cli import run
 
 import icat_data
-from icat_data import _cli, _editions
+from icat_data import _editions
 from icat_data._cli import main
 from icat_data._load import read_packaged
 
@@ -98,10 +98,7 @@ def test_the_package_version_names_the_packaged_edition() -> None:
 
 
 def test_an_unknown_edition_suggests_a_name_it_begins() -> None:
-    # difflib alone ranks a released 2026.12.01 above the development edition 2026.12.04.dev0.
-    known = ("0.3.0", "2026.12.01", "2026.12.04.dev0")
-    error = icat_data.UnknownEditionError("2026.12.04", known, "2026.12.01")
-    assert _cli._closest_edition(error) == "2026.12.04.dev0"
-    assert _cli._closest_edition(icat_data.UnknownEditionError("0.3", known, "0.3.0")) == "0.3.0"
-    unlike = icat_data.UnknownEditionError("9", known, "0.3.0")
-    assert _cli._closest_edition(unlike) == "0.3.0"
+    # difflib alone would rank a released 2026.12.01 above 2026.12.04.dev0 for "2026.12.04".
+    result = run("--edition", "0.2", "chairs")
+    assert result.returncode == 1
+    assert "did you mean '0.2.0'?" in result.stderr

@@ -179,8 +179,7 @@ def _run(argv: Sequence[str] | None) -> int:
             "try: icat-data orgs TEXT (a search) or icat-data orgs (all of them)",
         )
     except UnknownEditionError as error:  # its list of every name would not fit a line
-        closest = _closest_edition(error)
-        hint = f"did you mean {closest!r}? " if closest else ""
+        hint = f"did you mean {error.closest!r}? " if error.closest else ""
         return _fail(1, f"no edition is named {shown(error.name)}; {hint}see: icat-data editions")
     except IcatDataError as error:  # unknown numbers, uncovered years: not found
         return _fail(1, str(error))
@@ -271,24 +270,7 @@ def _source_of(name: str | None) -> _query.Queries:
         return _query.current
     from ._editions import edition
 
-    return edition(_edition_name(name))
-
-
-def _edition_name(name: str | None) -> str | None:
-    """The edition ``name`` stands for: this package's own version (``--version``) names the
-    edition it serves, released or not."""
-    return DATA_VERSION if name == __version__ else name
-
-
-def _closest_edition(error: UnknownEditionError) -> str | None:
-    """The name to suggest for an unknown edition: of the names that start with it, the
-    closest (``2026.12.04`` is the development edition ``2026.12.04.dev0``, which difflib
-    ranks below ``2026.12.01``); else the error's closest. This package's version counts."""
-    from difflib import get_close_matches
-
-    started = [k for k in (*error.known, __version__) if k.startswith(error.name)]
-    close = get_close_matches(error.name[:100], started, n=1, cutoff=0.0)
-    return close[0] if close else error.closest
+    return edition(name)
 
 
 def _width(wide: bool) -> int | None:
@@ -713,8 +695,8 @@ def _diff(args: argparse.Namespace) -> _Listing:
     from ._editions import changes, edition
 
     # NEW defaults to the edition --edition names, or else the packaged one.
-    old = _edition_name(args.old) or args.old
-    until = _edition_name(args.new if args.new is not None else args.edition)
+    old = args.old
+    until = args.new if args.new is not None else args.edition
     rows = [change.to_dict() for change in changes(old, until)]
     none = f"no changes from {edition(old).data_version} to {edition(until).data_version}"
     columns = ["entity", "id", "change", "field", "before", "after"]
