@@ -28,7 +28,14 @@ except ImportError:  # a bare checkout
     sys.path.insert(0, str(ROOT / "src"))
 
 from icat_data import DATA_VERSION  # noqa: E402
-from icat_data._editions import archive_name, files_digest, pack, read_ledger, unpack  # noqa: E402
+from icat_data._editions import (  # noqa: E402
+    LEDGER_FILE,
+    archive_name,
+    files_digest,
+    pack,
+    read_ledger,
+    unpack,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +71,7 @@ def _archived() -> dict[str, tuple[str, str | None]]:
     """Each released edition but the packaged one: its digest and the commit that holds it."""
     found: dict[str, tuple[str, str | None]] = {}
     # The ledger as it is on disk: this runs before tools/regenerate.py lists it anew.
-    for release in read_ledger((DATA / "releases.json").read_bytes()):
+    for release in read_ledger((DATA / LEDGER_FILE).read_bytes()):
         if release.data_version != DATA_VERSION:  # the last release of an edition made it final
             found[release.data_version] = (release.digest, release.commit)
     return found

@@ -32,6 +32,7 @@ import json
 import os
 import shutil
 import sys
+import typing
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -41,6 +42,7 @@ from ._dates import as_year, to_partial_date
 from ._limits import shown
 from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
 from ._version import DATA_VERSION, __version__
+from ._vocabulary import ExportFormat
 from ._write import ExportTargetError, replacing
 from .errors import IcatDataError, UnknownEditionError, UnknownOrganizationError
 
@@ -53,8 +55,6 @@ __all__ = ["main"]
 
 Row = dict[str, Any]
 _T = TypeVar("_T")
-
-_NEEDS_ARROW = '--format parquet needs pyarrow: pip install "icat-data[arrow]"'
 
 # The entities `cite` takes as ENTITY:ID, in the names of to_records(): all but those with no
 # id (a membership is cited with its organization) or no kind of record cite() takes.
@@ -426,7 +426,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("json", "csv", "datapackage", "parquet"),
+        choices=typing.get_args(ExportFormat),
         required=True,
         help="datapackage: CSV files and datapackage.json (typed fields, keys, licence, "
         "edition); json and csv: one file per entity and edition.json; parquet: one typed "
@@ -873,13 +873,14 @@ def _export_files(args: argparse.Namespace) -> _Listing:
     data = args.source._dataset()
     try:
         if args.format == "datapackage":
-            written = _datapackage_written(_export.datapackage_of(out, data, force=args.force))
+            written = _export.datapackage_files(out, data, force=args.force)
         elif args.format == "parquet":
             try:
-                _export.parquet_of(out, data, force=args.force)
-            except ImportError:
-                raise _Failure(1, _NEEDS_ARROW) from None
-            written = _parquet_written(out)
+                written = _export.parquet_files(
+                    out, data, force=args.force, needed_by="--format parquet"
+                )
+            except ImportError as error:  # pyarrow is missing: the message names the extra
+                raise _Failure(1, str(error)) from None
         else:
             written = _files_written(out, data, args.format, force=args.force)
     except ExportTargetError as error:  # a file, or a folder holding something: usage
@@ -911,28 +912,6 @@ def _files_written(
             _write_json(file, _rows.edition(data))
         written.append(("edition", None, out / "edition.json"))
     return written
-
-
-def _datapackage_written(descriptor: Path) -> list[tuple[str, int | None, Path]]:
-    """What a data package holds, read back from it: each resource with its rows, then the
-    descriptor."""
-    folder = descriptor.parent
-    resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
-    written: list[tuple[str, int | None, Path]] = []
-    for resource in resources:
-        path = folder / resource["path"]
-        with path.open(encoding="utf-8", newline="") as file:
-            written.append((resource["name"], sum(1 for _ in csv.reader(file)) - 1, path))
-    written.append(("datapackage", None, descriptor))
-    return written
-
-
-def _parquet_written(out: Path) -> list[tuple[str, int | None, Path]]:
-    """Each Parquet file written, with the rows its metadata counts."""
-    import pyarrow.parquet
-
-    paths = [(entity, out / f"{entity}.parquet") for entity in _rows.ENTITIES]
-    return [(e, pyarrow.parquet.read_metadata(p).num_rows, p) for e, p in paths]
 
 
 def _write_json(file: Any, value: object) -> None:

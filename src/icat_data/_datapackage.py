@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._cite import LICENSE
 from ._load import dataset
 from ._rows import (
     ENTITIES,
@@ -89,7 +90,7 @@ _DESCRIPTIONS = {
 # Table Schema patterns match the whole value (they are XML Schema regular expressions).
 _PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 _CC_BY = {
-    "name": "CC-BY-4.0",
+    "name": LICENSE,
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 International",
 }

@@ -22,10 +22,15 @@ if TYPE_CHECKING:
     from ._dataset import Dataset
     from ._vocabulary import Entity
 
+    #: What an export wrote: each entity (or resource) with its rows, and the file's path.
+    Written = list[tuple[str, int | None, Path]]
+
 __all__ = [
     "arrow_of",
+    "datapackage_files",
     "datapackage_of",
     "frame_of",
+    "parquet_files",
     "parquet_of",
     "records_of",
     "to_arrow",
@@ -134,18 +139,7 @@ def parquet_of(
     """``write_parquet(directory)`` from ``data`` (``None``: the packaged edition)."""
     from pathlib import Path
 
-    from ._arrow import PARQUET, table, write_parquet
-    from ._rows import ENTITIES, edition, records
-    from ._write import replacing
-
-    stamp = edition(data)
-    # Every table is built before the folder is touched: without pyarrow, nothing is written.
-    tables: dict[str, pyarrow.Table] = {
-        entity: table(entity, records(entity, data), stamp, needed_by=PARQUET)
-        for entity in ENTITIES
-    }
-    with replacing(directory, force=force) as folder:
-        write_parquet(folder, tables)
+    parquet_files(directory, data, force=force)
     return Path(directory)
 
 
@@ -155,9 +149,52 @@ def datapackage_of(
     """``write_datapackage(directory)`` from ``data`` (``None``: the packaged edition)."""
     from pathlib import Path
 
-    from ._datapackage import DESCRIPTOR, write
+    from ._datapackage import DESCRIPTOR
+
+    datapackage_files(directory, data, force=force)
+    return Path(directory) / DESCRIPTOR
+
+
+def parquet_files(
+    directory: str | os.PathLike[str],
+    data: Dataset | None,
+    *,
+    force: bool = False,
+    needed_by: str | None = None,
+) -> Written:
+    """Write the Parquet export; return ``(entity, rows, path)`` for each file written, as
+    it is named once in place. ``needed_by`` names the caller in the ImportError without
+    pyarrow (default: the Parquet export)."""
+    from ._arrow import PARQUET, table, write_parquet
+    from ._rows import ENTITIES, edition, records
+    from ._write import replacing
+
+    stamp = edition(data)
+    # Every table is built before the folder is touched: without pyarrow, nothing is written.
+    tables: dict[str, pyarrow.Table] = {
+        entity: table(entity, records(entity, data), stamp, needed_by=needed_by or PARQUET)
+        for entity in ENTITIES
+    }
+    with replacing(directory, force=force) as folder:
+        written = write_parquet(folder, tables)
+    return _in_place(written, directory)
+
+
+def datapackage_files(
+    directory: str | os.PathLike[str], data: Dataset | None, *, force: bool = False
+) -> Written:
+    """Write the data package; return ``(resource, rows, path)`` for each file written, as
+    it is named once in place, the descriptor last."""
+    from ._datapackage import write
     from ._write import replacing
 
     with replacing(directory, force=force) as folder:
-        write(folder, data)
-    return Path(directory) / DESCRIPTOR
+        written = write(folder, data)
+    return _in_place(written, directory)
+
+
+def _in_place(written: Written, directory: str | os.PathLike[str]) -> Written:
+    # Files are written into a folder beside the target, which then takes its name.
+    from pathlib import Path
+
+    return [(name, rows, Path(directory) / path.name) for name, rows, path in written]

@@ -184,7 +184,7 @@ def edition(data: Dataset | None = None) -> dict[str, str]:
     ``datapackage.json``, a Parquet file's metadata and a frame's ``attrs["icat_data"]``, so
     that data read long after it was exported still says what it is and how to cite it.
     """
-    from ._cite import cite
+    from ._cite import LICENSE, cite
 
     data = data or dataset()
     return {
@@ -192,7 +192,7 @@ def edition(data: Dataset | None = None) -> dict[str, str]:
         "data_digest": data.manifest.digest,
         "package_version": __version__,
         "as_of": data.coverage.as_of.isoformat(),
-        "license": "CC-BY-4.0",
+        "license": LICENSE,
         "citation": cite(data).rstrip("\n"),  # a value, not a file: no final newline
     }
 
