@@ -274,16 +274,15 @@ def edition(name: str | None = None) -> Edition:
     ledger = editions()
     # The installed package's own version names its packaged edition, released or not.
     if name is None or name in (DATA_VERSION, __version__):
-        shipped = [r for r in ledger if r.data_version == DATA_VERSION]
-        return Edition(name or DATA_VERSION, DATA_VERSION, shipped[-1] if shipped else None)
+        return Edition(name or DATA_VERSION, DATA_VERSION, _release_of(DATA_VERSION))
     if not isinstance(name, str):
         raise TypeError(f"name must be a str or None, not {type(name).__name__}")
     for release in ledger:
         if name == release.version:
             return Edition(name, release.data_version, release)
-    by_edition = [r for r in ledger if r.data_version == name]
-    if by_edition:  # the last release of an edition is the one that declared it final
-        return Edition(name, name, by_edition[-1])
+    final = _release_of(name)
+    if final is not None:
+        return Edition(name, name, final)
     known = _known_names(ledger)
     from difflib import get_close_matches
 
@@ -368,12 +367,12 @@ def _dataset_of(data_version: str) -> Dataset:
 def _packaged() -> Dataset:
     # The packaged edition is served from the packaged files, and must be what the ledger says.
     data = _load.loaded or _load.dataset()
-    for release in editions():
-        if release.data_version == DATA_VERSION and release.digest != data.manifest.digest:
-            raise DataError(
-                f"{_load.COMPILED_FILE}: the packaged edition {DATA_VERSION} has the digest "
-                f"{data.manifest.digest}, not the ledger's {release.digest}"
-            )
+    release = _release_of(DATA_VERSION)
+    if release is not None and release.digest != data.manifest.digest:
+        raise DataError(
+            f"{_load.COMPILED_FILE}: the packaged edition {DATA_VERSION} has the digest "
+            f"{data.manifest.digest}, not the ledger's {release.digest}"
+        )
     return data
 
 
@@ -398,19 +397,37 @@ def _archive_files(data_version: str) -> dict[str, bytes]:
     try:
         raw = _verified(name)
     except OSError:
-        raise DataError(
-            f"{name}: missing, so edition {data_version} cannot be read "
-            "(python tools/editions.py writes it from git history)"
-        ) from None
+        raise _missing(data_version) from None
+    return _released_files(data_version, raw)
+
+
+def _missing(data_version: str) -> DataError:
+    return DataError(
+        f"{archive_name(data_version)}: missing, so edition {data_version} cannot be read "
+        "(python tools/editions.py writes it from git history)"
+    )
+
+
+def _released_files(data_version: str, raw: bytes) -> dict[str, bytes]:
+    """The files the archive ``raw`` of ``data_version`` holds, if their digest is the
+    ledger's for that edition."""
+    name = archive_name(data_version)
     files = unpack(raw, name)
     digest = files_digest(files)
-    expected = [r.digest for r in editions() if r.data_version == data_version]
-    if digest not in expected:
+    release = _release_of(data_version)
+    if release is None or digest != release.digest:
         raise DataError(
-            f"{name}: its files' digest is {digest}, not the ledger's {expected[-1]} for "
-            f"edition {data_version}: the archive was altered or damaged"
+            f"{name}: its files' digest is {digest}, not the ledger's "
+            f"{release.digest if release else '(none)'} for edition {data_version}: the "
+            "archive was altered or damaged"
         )
     return files
+
+
+def _release_of(data_version: str) -> Release | None:
+    """The release that made ``data_version`` final (the last to ship it), or None."""
+    found = [r for r in editions() if r.data_version == data_version]
+    return found[-1] if found else None
 
 
 def files_digest(files: Mapping[str, bytes]) -> str:
@@ -429,31 +446,44 @@ def verify() -> tuple[Check, ...]:
     The first difference raises `DataError` naming the file.
     """
     sha256 = _load._sha256()
-
-    def against(name: str, expected: str, record: str) -> Check:
-        return _check(name, sha256(_load._read(read_packaged, name)).hexdigest(), expected, record)
-
     code = "the code (_digests.py)"
     sums = _load._read(read_packaged, SUMS_FILE)
     checks = [_check(SUMS_FILE, sha256(sums).hexdigest(), SUMS_SHA256, code)]
-    checks.append(against(COMPILED_FILE, COMPILED_SHA256, code))
-    checks += [against(name, expected, SUMS_FILE) for name, expected in _parse_sums(sums).items()]
-    ledger = editions()
-    current = files_digest({name: read_packaged(name) for name in DATA_FILES})
-    shipped = [r for r in ledger if r.data_version == DATA_VERSION]
-    if shipped:
+    # Each file is read once; the editions below are measured from the bytes checked here.
+    listed = _parse_sums(sums)
+    read = {name: _load._read(read_packaged, name) for name in listed}
+    checks.append(
+        _check(
+            COMPILED_FILE,
+            sha256(_load._read(read_packaged, COMPILED_FILE)).hexdigest(),
+            COMPILED_SHA256,
+            code,
+        )
+    )
+    checks += [
+        _check(name, sha256(read[name]).hexdigest(), expected, SUMS_FILE)
+        for name, expected in listed.items()
+    ]
+    shipped = _release_of(DATA_VERSION)
+    if shipped is not None:
+        current = files_digest(
+            {name: read.get(name) or read_packaged(name) for name in DATA_FILES}
+        )
         checks.append(
             _check(
                 f"edition {DATA_VERSION}",
                 current,
-                shipped[-1].digest,
-                f"{LEDGER_FILE} (package {shipped[-1].version})",
+                shipped.digest,
+                f"{LEDGER_FILE} (package {shipped.version})",
             )
         )
-    for data_version in dict.fromkeys(r.data_version for r in ledger):
+    # Each edition once, with the release that made it final (the last to ship it).
+    for data_version, release in {r.data_version: r for r in editions()}.items():
         if data_version != DATA_VERSION:
-            digest = files_digest(_archive_files(data_version))
-            release = [r for r in ledger if r.data_version == data_version][-1]
+            raw = read.get(archive_name(data_version))
+            if raw is None:
+                raise _missing(data_version)
+            digest = files_digest(_released_files(data_version, raw))
             checks.append(
                 Check(
                     f"edition {data_version}", digest, f"{LEDGER_FILE} (package {release.version})"
