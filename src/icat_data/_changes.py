@@ -9,12 +9,12 @@ pass the datasets, whichever editions they come from.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._models import _brief
+from ._models import _brief, record_id
 
 if TYPE_CHECKING:
     import pandas
@@ -143,29 +143,11 @@ def _keyed(entity: ChangeEntity, data: Dataset) -> dict[str, Any]:
     """The JSON-ready value of each record of ``entity``, by its id as text."""
     if entity == "known_gaps":
         return _unique((gap, gap) for gap in data.coverage.gaps)
-    from ._rows import _row as row  # the export rows: only when editions are compared
+    # The export rows and each entity's records: imported only when editions are compared.
+    from ._rows import _RECORDS_OF
+    from ._rows import _row as row
 
-    coverage = data.coverage
-    records: Sequence[Any] = {
-        "organizations": data.organizations,
-        "chairs": data.chair_terms,
-        "briefs": data.briefs,
-        "events": data.events,
-        "sources": data.sources,
-        "reported_counts": coverage.reported_counts,
-        "disagreements": coverage.disagreements,
-    }[entity]
-    return _unique((_id(entity, record), row(record)) for record in records)
-
-
-def _id(entity: ChangeEntity, record: Any) -> str:
-    if entity == "chairs":
-        return str(record.year)
-    if entity == "reported_counts":
-        return str(record.date)
-    if entity == "disagreements":
-        return str(record.topic)
-    return str(record.id)
+    return _unique((record_id(record), row(record)) for record in _RECORDS_OF[entity](data))
 
 
 def _unique(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from ._models import (
     PartialDate,
     ReportedCount,
     Source,
+    record_id,
 )
 from ._version import __version__
 from ._vocabulary import CitationStyle
@@ -143,12 +144,6 @@ def _sources_of(record: Citable) -> tuple[Source, ...]:
 
 def _label(data: Dataset, record: Citable) -> str:
     """The record as ``entity:id``, in the entity names of ``to_records()``."""
-    if isinstance(record, ChairTerm):
-        return f"chairs:{record.year}"
-    if isinstance(record, ReportedCount):
-        return f"reported_counts:{record.date}"
-    if isinstance(record, Disagreement):
-        return f"disagreements:{record.topic}"
     if isinstance(record, Membership):
         # By identity: two organizations can hold equal memberships (same role, dates, sources).
         owner = next(
@@ -156,8 +151,19 @@ def _label(data: Dataset, record: Citable) -> str:
         )
         where = f"organizations:{owner}" if owner else "an organization's"
         return f"{where} {record.role} membership from {record.start}"
-    entity = {Organization: "organizations", Brief: "briefs", Event: "events", Source: "sources"}
-    return f"{entity[type(record)]}:{record.id}"
+    return f"{_ENTITIES[type(record)]}:{record_id(record)}"
+
+
+#: The entity, in the names of ``to_records()``, of each kind of record cited by its id.
+_ENTITIES: dict[type, str] = {
+    Organization: "organizations",
+    ChairTerm: "chairs",
+    Brief: "briefs",
+    Event: "events",
+    Source: "sources",
+    ReportedCount: "reported_counts",
+    Disagreement: "disagreements",
+}
 
 
 def _text(entries: Iterable[_Entry]) -> str:

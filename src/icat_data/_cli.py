@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from . import _cite, _export, _query, _rows
 from ._dates import as_year, to_partial_date
 from ._limits import shown
-from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source
+from ._models import BRIEF_KINDS, EVENT_KINDS, Membership, Organization, Source, record_id
 from ._version import DATA_VERSION, __version__
 from ._vocabulary import ExportFormat
 from ._write import ExportTargetError, replacing
@@ -735,17 +735,13 @@ def _citable(source: _query.Queries, text: str) -> _cite.Citable:
 
 def _citables(source: _query.Queries) -> dict[str, dict[str, _cite.Citable]]:
     """Every record `cite` takes as ENTITY:ID but chair terms (read as years), by entity and
-    id; a reported count's id is its date, a disagreement's its topic."""
-    coverage = source.coverage()
-    ids: dict[str, Sequence[tuple[str, _cite.Citable]]] = {
-        "organizations": [(o.id, o) for o in source.organizations()],
-        "briefs": [(b.id, b) for b in source.briefs()],
-        "events": [(e.id, e) for e in source.events()],
-        "sources": [(s.id, s) for s in source.sources()],
-        "reported_counts": [(str(c.date), c) for c in coverage.reported_counts],
-        "disagreements": [(d.topic, d) for d in coverage.disagreements],
+    id (a reported count's id is its date, a disagreement's its topic)."""
+    data = source._dataset()
+    return {
+        entity: {record_id(record): record for record in _rows._RECORDS_OF[entity](data)}
+        for entity in _CITED
+        if entity != "chairs"
     }
-    return {entity: dict(records) for entity, records in ids.items()}
 
 
 def _not_citable(source: _query.Queries, text: str) -> str:

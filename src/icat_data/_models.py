@@ -55,6 +55,7 @@ __all__ = [
     "Precision",
     "ReportedCount",
     "Source",
+    "record_id",
     "year_ranges",
 ]
 
@@ -154,6 +155,18 @@ class _Record:
         if type(other) is not type(self):
             return NotImplemented
         return bool(self._sort_key() >= other._sort_key())
+
+
+def record_id(record: object) -> str:
+    """What names a record within its entity, as text: its ``id``; a chair term's year, a
+    reported count's date and a disagreement's topic (the records without an ``id``)."""
+    if isinstance(record, ChairTerm):
+        return str(record.year)
+    if isinstance(record, ReportedCount):
+        return str(record.date)
+    if isinstance(record, Disagreement):
+        return record.topic
+    return str(getattr(record, "id"))  # noqa: B009  (every other record has an id)
 
 
 def year_ranges(years: Iterable[int]) -> str:
