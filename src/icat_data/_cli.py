@@ -115,7 +115,8 @@ class _Listing(list[Row]):
 
     ``cap``, unless --wide, is the longest any cell may run, wherever the table goes.
 
-    ``none`` says, in one line, that nothing matched and what to try: on stderr when it is
+    ``none()`` says, in one line, that nothing matched and what to try (worked out only when
+    nothing did, since saying what to try may query the data again): on stderr when it is
     a terminal, with exit status 1; or, if ``none_is_an_answer`` (no changes between two
     editions), on stdout with status 0.
     """
@@ -126,7 +127,7 @@ class _Listing(list[Row]):
         columns: Sequence[str],
         cells: dict[str, Callable[[Row], str]] | None = None,
         *,
-        none: str = "nothing matched",
+        none: Callable[[], str] = lambda: "nothing matched",
         none_is_an_answer: bool = False,
         whole: Collection[str] = (),
         cap: int | None = None,
@@ -192,7 +193,7 @@ def _run(argv: Sequence[str] | None) -> int:
     elif args.json:
         text = json.dumps(result, indent=2, ensure_ascii=not _writes_unicode(sys.stdout)) + "\n"
     elif isinstance(result, _Listing) and not result and result.none_is_an_answer:
-        text = result.none + "\n"
+        text = result.none() + "\n"
     elif isinstance(result, _Listing):
         text = _table(result, _width(args.wide), None if args.wide else result.cap)
     else:
@@ -207,7 +208,7 @@ def _run(argv: Sequence[str] | None) -> int:
         # Found nothing: nothing printed (or []), and the status says so; a person at a
         # terminal is told so too, since a bare prompt does not say whether it worked.
         if not args.json and _is_terminal(sys.stderr):
-            _note(result.none)
+            _note(result.none())
         return 1
     return status
 
@@ -538,13 +539,20 @@ def _members(args: argparse.Namespace) -> _Listing:
             }
         )
     since = {"since": lambda row: _start(row["since"], row["since_attested_only"])}
+    return _Listing(
+        rows, ["acronym", "name", "kind", "since"], since, none=lambda: _no_holder(args, role)
+    )
+
+
+def _no_holder(args: argparse.Namespace, role: str) -> str:
+    """What `members` says when nothing matched (worked out only then)."""
     starts = [
         m.start for o in args.source.organizations() for m in o.memberships if m.role == role
     ]
+    as_of = args.source.coverage().as_of
     when = f"on {args.on}" if args.on is not None else f"on {as_of} (the as-of day)"
     first = f"; the first is recorded from {min(starts)}" if starts else ""
-    none = f"no {role} of ICAT is recorded {when}{first}"
-    return _Listing(rows, ["acronym", "name", "kind", "since"], since, none=none)
+    return f"no {role} of ICAT is recorded {when}{first}"
 
 
 def _organizations(args: argparse.Namespace) -> _Listing:
@@ -572,7 +580,7 @@ def _organizations(args: argparse.Namespace) -> _Listing:
         f"no organization's name matches {shown(args.text)}; try part of a name, "
         "or icat-data orgs for all of them"
     )
-    return _Listing(rows, ["acronym", "name", "kind", "roles"], roles, none=none)
+    return _Listing(rows, ["acronym", "name", "kind", "roles"], roles, none=lambda: none)
 
 
 def _organization(args: argparse.Namespace) -> Row:
@@ -600,10 +608,13 @@ def _briefs(args: argparse.Namespace) -> _Listing:
     if args.topic is not None:
         _query.search_key(args.topic, "--topic", required=True)  # name the flag in any error
     rows = [_brief_row(b) for b in args.source.briefs(kind=args.kind, year=year, topic=args.topic)]
-    none = (
-        "no publication matches; try another --topic or --year, "
-        f"or icat-data briefs for all {len(args.source.briefs())}"
-    )
+
+    def none() -> str:
+        return (
+            "no publication matches; try another --topic or --year, "
+            f"or icat-data briefs for all {len(args.source.briefs())}"
+        )
+
     return _Listing(rows, ["published", "kind", "number", "title"], none=none)
 
 
@@ -653,9 +664,12 @@ def _events(args: argparse.Namespace) -> _Listing:
     ]
     # A span as ISO 8601 writes one, in one column: the table keeps one line per event.
     span = {"date": lambda row: "/".join(filter(None, (row["date"], row["end_date"])))}
-    every = args.source.events()
-    known = f" (recorded from {every[0].date} to {every[-1].date})" if every else ""
-    none = f"no event matches; try other dates, kinds or --org{known}, or icat-data events"
+
+    def none() -> str:
+        every = args.source.events()
+        known = f" (recorded from {every[0].date} to {every[-1].date})" if every else ""
+        return f"no event matches; try other dates, kinds or --org{known}, or icat-data events"
+
     return _Listing(rows, ["date", "kind", "title", "location"], span, none=none)
 
 
@@ -698,8 +712,11 @@ def _diff(args: argparse.Namespace) -> _Listing:
     old = args.old
     until = args.new if args.new is not None else args.edition
     rows = [change.to_dict() for change in changes(old, until)]
-    none = f"no changes from {edition(old).data_version} to {edition(until).data_version}"
     columns = ["entity", "id", "change", "field", "before", "after"]
+
+    def none() -> str:
+        return f"no changes from {edition(old).data_version} to {edition(until).data_version}"
+
     return _Listing(rows, columns, none=none, none_is_an_answer=True, cap=_DIFF_CELL)
 
 
